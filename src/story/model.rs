@@ -1,0 +1,217 @@
+//! The validated, immutable story graph that the engine runs on.
+//!
+//! Everything here has been checked by `validate`: every id a condition or effect names
+//! exists, every choice leads to a scene, every scene has choices or an ending. The
+//! engine may therefore index these maps without fear of a missing key turning into a
+//! panic; it still returns errors rather than assuming.
+
+use std::collections::HashMap;
+
+pub use super::raw::Cmp;
+
+#[derive(Debug, Clone)]
+pub struct Story {
+    pub id: String,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub author: Option<String>,
+    pub start: String,
+    pub eras: Vec<Era>,
+    pub characters: Vec<Character>,
+    pub tones: Vec<String>,
+    pub knowledge: Vec<Knowledge>,
+    pub memories: Vec<Memory>,
+    pub keepsakes: Vec<Keepsake>,
+    pub endings: Vec<Ending>,
+    pub scenes: Vec<Scene>,
+    /// A stable hash of every source file, for saves to tell which story they belong to.
+    pub content_hash: u64,
+    pub(crate) scene_index: HashMap<String, usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Era {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Character {
+    pub id: String,
+    pub name: String,
+    pub axes: Vec<Axis>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Axis {
+    pub id: String,
+    pub min: i32,
+    pub max: i32,
+    pub initial: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Knowledge {
+    pub id: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Memory {
+    pub id: String,
+    pub title: String,
+    pub era: String,
+    pub summary: String,
+    pub reflections: Vec<Reflection>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Reflection {
+    pub when: Option<Condition>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Keepsake {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Ending {
+    pub id: String,
+    pub title: String,
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Scene {
+    pub id: String,
+    pub era: String,
+    pub frame: bool,
+    pub title: String,
+    pub place: Option<String>,
+    pub text: Vec<Paragraph>,
+    pub effects: Vec<Effect>,
+    pub choices: Vec<Choice>,
+    pub ending: Option<String>,
+    /// How many chance rolls this scene's conditions use; drawn on entering it.
+    pub chance_slots: usize,
+    /// The file the scene was defined in, for tools that point back at the source.
+    pub file: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub when: Option<Condition>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    pub when: Option<Condition>,
+    pub effects: Vec<Effect>,
+    pub to: String,
+    pub once: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+    Flag(String),
+    Knows(String),
+    Has(String),
+    Remembers(String),
+    RemembersAs(String, String),
+    Visits(String, Cmp, u32),
+    Rel(String, String, Cmp, i32),
+    Era(String),
+    /// Holds when this scene visit's roll in `slot` (0 to 99) is below `percent`.
+    Chance { percent: u32, slot: usize },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    Set(String),
+    Clear(String),
+    Learn(String),
+    Remember(String, String),
+    Adjust(String, String, i32),
+    Gain(String),
+    Lose(String),
+}
+
+impl Story {
+    pub fn scene(&self, id: &str) -> Option<&Scene> {
+        self.scene_index.get(id).map(|&i| &self.scenes[i])
+    }
+
+    pub fn memory(&self, id: &str) -> Option<&Memory> {
+        self.memories.iter().find(|m| m.id == id)
+    }
+
+    pub fn character(&self, id: &str) -> Option<&Character> {
+        self.characters.iter().find(|c| c.id == id)
+    }
+
+    pub fn axis(&self, character: &str, axis: &str) -> Option<&Axis> {
+        self.character(character)?.axes.iter().find(|a| a.id == axis)
+    }
+
+    pub fn keepsake(&self, id: &str) -> Option<&Keepsake> {
+        self.keepsakes.iter().find(|k| k.id == id)
+    }
+
+    pub fn ending(&self, id: &str) -> Option<&Ending> {
+        self.endings.iter().find(|e| e.id == id)
+    }
+
+    pub fn era(&self, id: &str) -> Option<&Era> {
+        self.eras.iter().find(|e| e.id == id)
+    }
+
+    /// The position of an era in the story's order; eras only move forward.
+    pub fn era_rank(&self, id: &str) -> Option<usize> {
+        self.eras.iter().position(|e| e.id == id)
+    }
+
+    pub fn knowledge_summary(&self, id: &str) -> Option<&str> {
+        self.knowledge.iter().find(|k| k.id == id).map(|k| k.summary.as_str())
+    }
+}
+
+impl Cmp {
+    pub fn holds<T: PartialOrd>(self, left: T, right: T) -> bool {
+        match self {
+            Cmp::Lt => left < right,
+            Cmp::Le => left <= right,
+            Cmp::Eq => left == right,
+            Cmp::Ne => left != right,
+            Cmp::Ge => left >= right,
+            Cmp::Gt => left > right,
+        }
+    }
+
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Cmp::Lt => "<",
+            Cmp::Le => "<=",
+            Cmp::Eq => "==",
+            Cmp::Ne => "!=",
+            Cmp::Ge => ">=",
+            Cmp::Gt => ">",
+        }
+    }
+}
+
+/// Words in a passage, counted the way a reader would: runs of letters and digits.
+pub fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}

@@ -1,0 +1,226 @@
+//! The raw RON schema: serde structs that mirror what an author writes, field for field.
+//!
+//! Nothing here is checked beyond its shape. `validate` turns these into the immutable
+//! [`Story`](super::Story) graph and reports every problem it finds. Every string an
+//! author writes is a [`Spanned`], so a diagnostic can point at the exact literal.
+
+use serde::Deserialize;
+
+use super::source::Spanned;
+
+/// `story.ron`: the manifest of a story.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawManifest {
+    pub id: Spanned,
+    pub title: Spanned,
+    #[serde(default)]
+    pub subtitle: Option<Spanned>,
+    #[serde(default)]
+    pub author: Option<Spanned>,
+    pub start: Spanned,
+    pub eras: Vec<RawEra>,
+    #[serde(default)]
+    pub characters: Vec<RawCharacter>,
+    #[serde(default)]
+    pub tones: Vec<Spanned>,
+    #[serde(default)]
+    pub knowledge: Vec<RawKnowledge>,
+    #[serde(default)]
+    pub memories: Vec<RawMemory>,
+    #[serde(default)]
+    pub keepsakes: Vec<RawKeepsake>,
+    #[serde(default)]
+    pub endings: Vec<RawEnding>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEra {
+    pub id: Spanned,
+    pub title: Spanned,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCharacter {
+    pub id: Spanned,
+    pub name: Spanned,
+    #[serde(default)]
+    pub axes: Vec<RawAxis>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAxis {
+    pub id: Spanned,
+    pub min: i32,
+    pub max: i32,
+    #[serde(default)]
+    pub initial: i32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKnowledge {
+    pub id: Spanned,
+    pub summary: Spanned,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMemory {
+    pub id: Spanned,
+    pub title: Spanned,
+    pub era: Spanned,
+    pub summary: Spanned,
+    #[serde(default)]
+    pub reflections: Vec<RawReflection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawReflection {
+    #[serde(default)]
+    pub when: Option<RawCondition>,
+    pub text: Spanned,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawKeepsake {
+    pub id: Spanned,
+    pub name: Spanned,
+    pub description: Spanned,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEnding {
+    pub id: Spanned,
+    pub title: Spanned,
+    #[serde(default)]
+    pub summary: Option<Spanned>,
+}
+
+/// One scene; a scene file holds a list of them: `[ Scene(...), Scene(...) ]`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScene {
+    pub id: Spanned,
+    pub era: Spanned,
+    /// Told in the present, from the carer frame, rather than remembered.
+    #[serde(default)]
+    pub frame: bool,
+    pub title: Spanned,
+    #[serde(default)]
+    pub place: Option<Spanned>,
+    pub text: Vec<RawParagraph>,
+    /// Applied each time the scene is entered.
+    #[serde(default)]
+    pub effects: Vec<RawEffect>,
+    #[serde(default)]
+    pub choices: Vec<RawChoice>,
+    #[serde(default)]
+    pub ending: Option<Spanned>,
+}
+
+/// A paragraph: a plain string, or `If(condition, "text")`.
+#[derive(Debug)]
+pub struct RawParagraph {
+    pub when: Option<RawCondition>,
+    pub text: Spanned,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChoice {
+    pub id: Spanned,
+    pub label: Spanned,
+    #[serde(default)]
+    pub when: Option<RawCondition>,
+    #[serde(default)]
+    pub effects: Vec<RawEffect>,
+    pub to: Spanned,
+    #[serde(default)]
+    pub once: bool,
+}
+
+/// A comparison used by `Rel` and `Visits`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+pub enum Cmp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Ge,
+    Gt,
+}
+
+#[derive(Debug, Deserialize)]
+pub enum RawCondition {
+    All(Vec<RawCondition>),
+    Any(Vec<RawCondition>),
+    Not(Box<RawCondition>),
+    Flag(Spanned),
+    Knows(Spanned),
+    Has(Spanned),
+    Remembers(Spanned),
+    RemembersAs(Spanned, Spanned),
+    Visited(Spanned),
+    Visits(Spanned, Cmp, u32),
+    Rel(Spanned, Spanned, Cmp, i32),
+    Era(Spanned),
+    Chance(u32),
+}
+
+#[derive(Debug, Deserialize)]
+pub enum RawEffect {
+    Set(Spanned),
+    Clear(Spanned),
+    Learn(Spanned),
+    Remember(Spanned, Spanned),
+    Adjust(Spanned, Spanned, i32),
+    Gain(Spanned),
+    Lose(Spanned),
+}
+
+impl<'de> Deserialize<'de> for RawParagraph {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ParagraphVisitor)
+    }
+}
+
+struct ParagraphVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ParagraphVisitor {
+    type Value = RawParagraph;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a paragraph: \"text\" or If(condition, \"text\")")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<RawParagraph, E> {
+        Ok(RawParagraph {
+            when: None,
+            text: Spanned::from_literal(value),
+        })
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawParagraph, A::Error> {
+        use serde::de::Error;
+        let when: RawCondition = seq
+            .next_element()?
+            .ok_or_else(|| A::Error::custom("If(...) needs a condition and then the text"))?;
+        let text: Spanned = seq
+            .next_element()?
+            .ok_or_else(|| A::Error::custom("If(...) needs the text after its condition"))?;
+        if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+            return Err(A::Error::custom("If(...) takes exactly a condition and a text"));
+        }
+        Ok(RawParagraph {
+            when: Some(when),
+            text,
+        })
+    }
+}

@@ -1,0 +1,207 @@
+//! Source positions for RON values.
+//!
+//! ron reports positions for syntax errors but not for the values it deserialises, and
+//! our diagnostics must point at the exact id an author mistyped. So, before parsing a
+//! file, [`literal_spans`] lexes it for string literals (skipping comments), and while
+//! serde deserialises, each [`Spanned`] takes the next span in source order. serde visits
+//! literals in source order, and every struct denies unknown fields, so the n-th
+//! `Spanned` built is the n-th literal in the file; [`with_spans`] checks the count
+//! afterwards and drops the spans if the two ever disagree.
+
+use std::cell::RefCell;
+use std::ops::Range;
+
+use serde::Deserialize;
+
+/// A string from a story file, with the byte range of its literal when known.
+#[derive(Debug, Clone, Default)]
+pub struct Spanned {
+    pub value: String,
+    pub span: Option<Range<usize>>,
+}
+
+impl Spanned {
+    /// Takes the next literal span for a string that serde has just read.
+    pub(crate) fn from_literal(value: &str) -> Self {
+        Self {
+            value: value.to_owned(),
+            span: next_span(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.value
+    }
+}
+
+impl std::ops::Deref for Spanned {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.value
+    }
+}
+
+impl<'de> Deserialize<'de> for Spanned {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = String::deserialize(deserializer)?;
+        Ok(Self::from_literal(&value))
+    }
+}
+
+struct Cursor {
+    spans: Vec<Range<usize>>,
+    next: usize,
+}
+
+thread_local! {
+    static CURSOR: RefCell<Option<Cursor>> = const { RefCell::new(None) };
+}
+
+fn next_span() -> Option<Range<usize>> {
+    CURSOR.with(|cursor| {
+        let mut cursor = cursor.borrow_mut();
+        let cursor = cursor.as_mut()?;
+        let span = cursor.spans.get(cursor.next).cloned();
+        cursor.next += 1;
+        span
+    })
+}
+
+/// Runs `parse` over `src` with literal spans available to every [`Spanned`] it builds.
+/// Returns the parse result and whether the spans lined up (when they did not, callers
+/// should not trust the spans of that file).
+pub fn with_spans<T>(src: &str, parse: impl FnOnce() -> T) -> (T, bool) {
+    let spans = literal_spans(src);
+    let expected = spans.len();
+    CURSOR.with(|c| *c.borrow_mut() = Some(Cursor { spans, next: 0 }));
+    let result = parse();
+    let used = CURSOR.with(|c| c.borrow_mut().take().map_or(0, |c| c.next));
+    (result, used == expected)
+}
+
+/// Byte ranges of every string literal in `src`, quotes included, in order.
+/// Understands `//` and nested `/* */` comments, escapes, raw strings and char literals.
+pub fn literal_spans(src: &str) -> Vec<Range<usize>> {
+    let bytes = src.as_bytes();
+    let mut spans = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => i = skip_block_comment(bytes, i),
+            b'"' => {
+                let end = skip_quoted(bytes, i);
+                spans.push(i..end);
+                i = end;
+            }
+            b'r' if is_raw_string_start(bytes, i) => {
+                let end = skip_raw(bytes, i);
+                spans.push(i..end);
+                i = end;
+            }
+            b'\'' => i = skip_char_literal(bytes, i),
+            b if b.is_ascii_alphanumeric() || b == b'_' => {
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    spans
+}
+
+fn skip_block_comment(bytes: &[u8], start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut i = start;
+    while i < bytes.len() {
+        if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
+            depth += 1;
+            i += 2;
+        } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
+            depth -= 1;
+            i += 2;
+            if depth == 0 {
+                return i;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    i
+}
+
+fn skip_quoted(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'"' => return i + 1,
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+fn is_raw_string_start(bytes: &[u8], i: usize) -> bool {
+    let mut j = i + 1;
+    while bytes.get(j) == Some(&b'#') {
+        j += 1;
+    }
+    bytes.get(j) == Some(&b'"')
+}
+
+fn skip_raw(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    let mut hashes = 0;
+    while bytes.get(i) == Some(&b'#') {
+        hashes += 1;
+        i += 1;
+    }
+    i += 1; // opening quote
+    while i < bytes.len() {
+        if bytes[i] == b'"' && bytes[i + 1..].iter().take(hashes).filter(|&&b| b == b'#').count() == hashes {
+            return i + 1 + hashes;
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+fn skip_char_literal(bytes: &[u8], start: usize) -> usize {
+    let mut i = start + 1;
+    if bytes.get(i) == Some(&b'\\') {
+        i += 2;
+    } else {
+        i += 1;
+    }
+    while i < bytes.len() && bytes[i] != b'\'' && bytes[i] != b'\n' {
+        i += 1;
+    }
+    (i + 1).min(bytes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(src: &str) -> Vec<&str> {
+        literal_spans(src).into_iter().map(|r| &src[r]).collect()
+    }
+
+    #[test]
+    fn finds_literals_and_skips_comments() {
+        let src = r#"Scene(id: "a", // "not this"
+            /* nor "this" /* nested "x" */ */ text: ["b \" c", r#"raw "q""#], c: 'x')"#;
+        assert_eq!(texts(src), vec![r#""a""#, r#""b \" c""#, r##"r#"raw "q""#"##]);
+    }
+
+    #[test]
+    fn identifiers_ending_in_r_are_not_raw_strings() {
+        assert_eq!(texts(r#"for: "x""#), vec![r#""x""#]);
+    }
+}
