@@ -132,7 +132,10 @@ pub enum Condition {
     Rel(String, String, Cmp, i32),
     Era(String),
     /// Holds when this scene visit's roll in `slot` (0 to 99) is below `percent`.
-    Chance { percent: u32, slot: usize },
+    Chance {
+        percent: u32,
+        slot: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -181,12 +184,15 @@ impl Story {
     }
 
     pub fn knowledge_summary(&self, id: &str) -> Option<&str> {
-        self.knowledge.iter().find(|k| k.id == id).map(|k| k.summary.as_str())
+        self.knowledge
+            .iter()
+            .find(|k| k.id == id)
+            .map(|k| k.summary.as_str())
     }
 }
 
 impl Cmp {
-    pub fn holds<T: PartialOrd>(self, left: T, right: T) -> bool {
+    pub fn holds<T: PartialOrd + Copy>(self, left: T, right: T) -> bool {
         match self {
             Cmp::Lt => left < right,
             Cmp::Le => left <= right,

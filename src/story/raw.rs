@@ -10,7 +10,7 @@ use super::source::Spanned;
 
 /// `story.ron`: the manifest of a story.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Story", deny_unknown_fields)]
 pub struct RawManifest {
     pub id: Spanned,
     pub title: Spanned,
@@ -35,14 +35,14 @@ pub struct RawManifest {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Era", deny_unknown_fields)]
 pub struct RawEra {
     pub id: Spanned,
     pub title: Spanned,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Character", deny_unknown_fields)]
 pub struct RawCharacter {
     pub id: Spanned,
     pub name: Spanned,
@@ -51,7 +51,7 @@ pub struct RawCharacter {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Axis", deny_unknown_fields)]
 pub struct RawAxis {
     pub id: Spanned,
     pub min: i32,
@@ -61,14 +61,14 @@ pub struct RawAxis {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Knowledge", deny_unknown_fields)]
 pub struct RawKnowledge {
     pub id: Spanned,
     pub summary: Spanned,
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Memory", deny_unknown_fields)]
 pub struct RawMemory {
     pub id: Spanned,
     pub title: Spanned,
@@ -79,7 +79,7 @@ pub struct RawMemory {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Reflection", deny_unknown_fields)]
 pub struct RawReflection {
     #[serde(default)]
     pub when: Option<RawCondition>,
@@ -87,7 +87,7 @@ pub struct RawReflection {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Keepsake", deny_unknown_fields)]
 pub struct RawKeepsake {
     pub id: Spanned,
     pub name: Spanned,
@@ -95,7 +95,7 @@ pub struct RawKeepsake {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Ending", deny_unknown_fields)]
 pub struct RawEnding {
     pub id: Spanned,
     pub title: Spanned,
@@ -105,7 +105,7 @@ pub struct RawEnding {
 
 /// One scene; a scene file holds a list of them: `[ Scene(...), Scene(...) ]`.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Scene", deny_unknown_fields)]
 pub struct RawScene {
     pub id: Spanned,
     pub era: Spanned,
@@ -133,7 +133,7 @@ pub struct RawParagraph {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Choice", deny_unknown_fields)]
 pub struct RawChoice {
     pub id: Spanned,
     pub label: Spanned,
@@ -158,6 +158,7 @@ pub enum Cmp {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(rename = "Condition")]
 pub enum RawCondition {
     All(Vec<RawCondition>),
     Any(Vec<RawCondition>),
@@ -175,6 +176,7 @@ pub enum RawCondition {
 }
 
 #[derive(Debug, Deserialize)]
+#[serde(rename = "Effect")]
 pub enum RawEffect {
     Set(Spanned),
     Clear(Spanned),

@@ -195,9 +195,11 @@ mod tests {
 
     #[test]
     fn finds_literals_and_skips_comments() {
-        let src = r#"Scene(id: "a", // "not this"
-            /* nor "this" /* nested "x" */ */ text: ["b \" c", r#"raw "q""#], c: 'x')"#;
-        assert_eq!(texts(src), vec![r#""a""#, r#""b \" c""#, r##"r#"raw "q""#"##]);
+        let src = concat!(
+            "Scene(id: \"a\", // \"not this\"\n",
+            "/* nor \"this\" /* nested \"x\" */ */ text: [\"b \\\" c\", r#\"raw \"q\"\"#], c: 'x')",
+        );
+        assert_eq!(texts(src), vec!["\"a\"", "\"b \\\" c\"", "r#\"raw \"q\"\"#"]);
     }
 
     #[test]

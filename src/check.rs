@@ -1,0 +1,72 @@
+//! `hailsham check`: validate a story and summarise it for its author.
+
+use std::fmt::Write as _;
+
+use crate::story::{Loaded, Story, word_count};
+
+/// Words in a scene, counting every paragraph (whatever its condition) and choice label.
+pub fn scene_words(scene: &crate::story::Scene) -> usize {
+    scene.text.iter().map(|p| word_count(&p.text)).sum::<usize>()
+        + scene.choices.iter().map(|c| word_count(&c.label)).sum::<usize>()
+}
+
+/// The summary `check` prints: totals, then scenes and words per era.
+pub fn summary(loaded: &Loaded) -> String {
+    let story: &Story = &loaded.story;
+    let words: usize = story.scenes.iter().map(scene_words).sum();
+    let endings_with_scene = story
+        .endings
+        .iter()
+        .filter(|e| story.scenes.iter().any(|s| s.ending.as_ref() == Some(&e.id)))
+        .count();
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}: {}, {} words, {}, {}, {} ({endings_with_scene} with a scene)",
+        story.title,
+        counted(story.scenes.len(), "scene", "scenes"),
+        thousands(words),
+        counted(story.memories.len(), "memory", "memories"),
+        counted(story.keepsakes.len(), "keepsake", "keepsakes"),
+        counted(story.endings.len(), "ending", "endings"),
+    );
+    for era in &story.eras {
+        let scenes: Vec<_> = story.scenes.iter().filter(|s| s.era == era.id).collect();
+        let words: usize = scenes.iter().map(|s| scene_words(s)).sum();
+        let _ = writeln!(
+            out,
+            "  {:<18} {:>3} scenes {:>7} words",
+            era.title,
+            scenes.len(),
+            thousands(words)
+        );
+    }
+    let warnings = loaded.report.warnings().count();
+    if warnings == 0 {
+        out.push_str("ok: no problems found\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "ok, with {warnings} warning{}",
+            if warnings == 1 { "" } else { "s" }
+        );
+    }
+    out
+}
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// 12345 → "12,345".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

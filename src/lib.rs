@@ -1,0 +1,15 @@
+//! hailsham: an interactive recollection for the terminal, and the engine behind it.
+//!
+//! - [`story`]: the RON schema, loading (from disk or the binary) and validation into an
+//!   immutable scene graph, with rustc-style diagnostics.
+//! - [`engine`]: the rules: game state, conditions, effects, seeded chance, and the pure
+//!   transition from a state and a choice to the next state.
+//! - [`plain`]: the line-by-line player for pipes and screen readers.
+//! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
+
+pub mod check;
+pub mod cli;
+pub mod engine;
+pub mod error;
+pub mod plain;
+pub mod story;
