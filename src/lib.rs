@@ -4,6 +4,7 @@
 //!   immutable scene graph, with rustc-style diagnostics.
 //! - [`engine`]: the rules: game state, conditions, effects, seeded chance, and the pure
 //!   transition from a state and a choice to the next state.
+//! - [`session`]: a game in progress, driven by both front ends.
 //! - [`plain`]: the line-by-line player for pipes and screen readers.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
 
@@ -12,4 +13,5 @@ pub mod cli;
 pub mod engine;
 pub mod error;
 pub mod plain;
+pub mod session;
 pub mod story;

@@ -8,6 +8,7 @@ use clap::Parser;
 
 use hailsham::cli::{CheckArgs, Cli, Command, PlayArgs};
 use hailsham::error::Error;
+use hailsham::session::Session;
 use hailsham::story::{self, Loaded, Report};
 use hailsham::{check, plain};
 
@@ -43,8 +44,8 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     let loaded = load(args.story.as_deref())?;
     warn(&loaded.report);
     let seed = args.seed.unwrap_or_else(clock_seed);
-    let stdout = io::stdout().lock();
-    let mut player = plain::Player::new(&loaded.story, seed, stdout)?;
+    let session = Session::new(loaded.story, seed)?;
+    let mut player = plain::Player::new(session, io::stdout().lock());
     player.run(io::stdin().lock())?;
     Ok(())
 }

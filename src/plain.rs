@@ -8,6 +8,7 @@ use std::io::{BufRead, Write};
 
 use crate::engine::{self, Event, GameState};
 use crate::error::Error;
+use crate::session::Session;
 use crate::story::{Scene, Story};
 
 /// How a plain session ended.
@@ -27,43 +28,34 @@ Type the number of a choice and press Enter. Other commands:
   help (?)            this list
   quit (q)            stop playing";
 
-pub struct Player<'s, W: Write> {
-    story: &'s Story,
-    state: GameState,
-    /// What happened on entering the first scene, shown with it.
-    opening: Vec<Event>,
+pub struct Player<W: Write> {
+    session: Session,
     out: W,
 }
 
-impl<'s, W: Write> Player<'s, W> {
-    pub fn new(story: &'s Story, seed: u64, out: W) -> Result<Self, Error> {
-        let outcome = engine::start(story, seed)?;
-        Ok(Self {
-            story,
-            state: outcome.state,
-            opening: outcome.events,
-            out,
-        })
+impl<W: Write> Player<W> {
+    pub fn new(session: Session, out: W) -> Self {
+        Self { session, out }
     }
 
-    pub fn state(&self) -> &GameState {
-        &self.state
+    pub fn session(&self) -> &Session {
+        &self.session
     }
 
     /// Plays until an ending, `quit`, or the end of `input`.
     pub fn run(&mut self, input: impl BufRead) -> Result<Exit, Error> {
-        let subtitle = self
-            .story
+        let story = self.session.story();
+        let subtitle = story
             .subtitle
             .as_deref()
             .map(|s| format!(": {s}"))
             .unwrap_or_default();
-        writeln!(self.out, "{}{subtitle}", self.story.title)?;
+        writeln!(self.out, "{}{subtitle}", story.title)?;
         writeln!(self.out, "Type the number of a choice, or 'help'.\n")?;
         self.show_scene()?;
-        let opening = std::mem::take(&mut self.opening);
+        let opening = self.session.last_events().to_vec();
         self.show_events(&opening)?;
-        if let Some(ending) = self.state.ending.clone() {
+        if let Some(ending) = self.session.ending().map(str::to_owned) {
             self.show_ending(&ending)?;
             return Ok(Exit::Ending(ending));
         }
@@ -96,23 +88,21 @@ impl<'s, W: Write> Player<'s, W> {
     }
 
     fn pick(&mut self, typed: &str) -> Result<Option<Exit>, Error> {
-        let scene = engine::current_scene(self.story, &self.state)?;
-        let offered: Vec<_> = engine::offered(scene, &self.state).collect();
-        let Some(choice) = typed
+        let count = self.session.offered().len();
+        let Some(index) = typed
             .parse::<usize>()
             .ok()
             .and_then(|n| n.checked_sub(1))
-            .and_then(|i| offered.get(i))
+            .filter(|&i| i < count)
         else {
-            writeln!(self.out, "Type a number from 1 to {}, or 'help'.", offered.len())?;
+            writeln!(self.out, "Type a number from 1 to {count}, or 'help'.")?;
             return Ok(None);
         };
-        let outcome = engine::choose(self.story, &self.state, &choice.id)?;
-        self.state = outcome.state;
+        let events = self.session.choose_offered(index)?.to_vec();
         writeln!(self.out)?;
-        self.show_events(&outcome.events)?;
+        self.show_events(&events)?;
         self.show_scene()?;
-        if let Some(ending) = self.state.ending.clone() {
+        if let Some(ending) = self.session.ending().map(str::to_owned) {
             self.show_ending(&ending)?;
             return Ok(Some(Exit::Ending(ending)));
         }
@@ -126,12 +116,13 @@ impl<'s, W: Write> Player<'s, W> {
     }
 
     fn show_scene(&mut self) -> Result<(), Error> {
-        let scene: &Scene = engine::current_scene(self.story, &self.state)?;
+        let (story, state) = (self.session.story(), self.session.state());
+        let scene: &Scene = engine::current_scene(story, state)?;
         writeln!(self.out, "== {} ==", scene.title)?;
         let when = if scene.frame {
             "Now".to_owned()
         } else {
-            self.story
+            story
                 .era(&scene.era)
                 .map_or_else(|| scene.era.clone(), |e| e.title.clone())
         };
@@ -139,17 +130,17 @@ impl<'s, W: Write> Player<'s, W> {
             Some(place) => writeln!(self.out, "{when}, {place}\n")?,
             None => writeln!(self.out, "{when}\n")?,
         }
-        for p in engine::passage(scene, &self.state) {
+        for p in engine::passage(scene, state) {
             writeln!(self.out, "{}\n", p.text)?;
         }
-        for (i, c) in engine::offered(scene, &self.state).enumerate() {
+        for (i, c) in engine::offered(scene, state).enumerate() {
             writeln!(self.out, "  {}. {}", i + 1, c.label)?;
         }
         Ok(())
     }
 
     fn show_events(&mut self, events: &[Event]) -> Result<(), Error> {
-        let notes = describe_events(self.story, events);
+        let notes = describe_events(self.session.story(), events);
         for note in &notes {
             writeln!(self.out, "* {note}")?;
         }
@@ -160,7 +151,11 @@ impl<'s, W: Write> Player<'s, W> {
     }
 
     fn show_ending(&mut self, ending: &str) -> Result<(), Error> {
-        let title = self.story.ending(ending).map_or(ending, |e| e.title.as_str());
+        let title = self
+            .session
+            .story()
+            .ending(ending)
+            .map_or(ending, |e| e.title.as_str());
         writeln!(self.out, "THE END: {title}\n")?;
         writeln!(self.out, "What shaped this ending:")?;
         self.show_recollections()?;
@@ -169,13 +164,13 @@ impl<'s, W: Write> Player<'s, W> {
     }
 
     fn show_recollections(&mut self) -> Result<(), Error> {
-        let text = recollections_text(self.story, &self.state);
+        let text = recollections_text(self.session.story(), self.session.state());
         writeln!(self.out, "{text}")?;
         Ok(())
     }
 
     fn show_relationships(&mut self) -> Result<(), Error> {
-        let text = relationships_text(self.story, &self.state);
+        let text = relationships_text(self.session.story(), self.session.state());
         writeln!(self.out, "{text}")?;
         Ok(())
     }
