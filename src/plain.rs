@@ -10,6 +10,7 @@ use crate::engine::{self, Event, GameState};
 use crate::error::Error;
 use crate::session::Session;
 use crate::story::{Scene, Story};
+use crate::watch::{self, ReloadNote, ReloadSource};
 
 /// How a plain session ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,17 +26,32 @@ Type the number of a choice and press Enter. Other commands:
   recollections (r)   the memories Kathy holds, and her keepsakes
   relationships (p)   how she stands with the people in her story
   look (l)            read the current scene again
+  inspect (i)         for authors: why each choice is offered or hidden, and what
+                      this scene reads and writes
   help (?)            this list
   quit (q)            stop playing";
 
 pub struct Player<W: Write> {
     session: Session,
     out: W,
+    /// Where story reloads come from (`--watch`), checked before each command.
+    reloads: Option<Box<dyn ReloadSource>>,
 }
 
 impl<W: Write> Player<W> {
     pub fn new(session: Session, out: W) -> Self {
-        Self { session, out }
+        Self {
+            session,
+            out,
+            reloads: None,
+        }
+    }
+
+    /// Checks `source` for an edited story before each command (`--watch`).
+    #[must_use]
+    pub fn watching(mut self, source: Box<dyn ReloadSource>) -> Self {
+        self.reloads = Some(source);
+        self
     }
 
     pub fn session(&self) -> &Session {
@@ -62,6 +78,14 @@ impl<W: Write> Player<W> {
         self.prompt()?;
         for line in input.lines() {
             let line = line?;
+            if self.reload()? && line.trim().parse::<usize>().is_ok() {
+                writeln!(
+                    self.out,
+                    "(The story changed under you, so that choice was not taken: choose again.)"
+                )?;
+                self.prompt()?;
+                continue;
+            }
             if let Some(exit) = self.command(line.trim())? {
                 return Ok(exit);
             }
@@ -80,6 +104,7 @@ impl<W: Write> Player<W> {
                 return Ok(Some(Exit::Stopped));
             }
             "look" | "l" => self.show_scene()?,
+            "inspect" | "i" => self.show_inspection()?,
             "recollections" | "r" | "journal" => self.show_recollections()?,
             "relationships" | "p" | "people" => self.show_relationships()?,
             other => return self.pick(other),
@@ -107,6 +132,32 @@ impl<W: Write> Player<W> {
             return Ok(Some(Exit::Ending(ending)));
         }
         Ok(None)
+    }
+
+    /// Applies a pending story reload, if any, and says what happened.
+    fn reload(&mut self) -> Result<bool, Error> {
+        let Some(reload) = self.reloads.as_mut().and_then(|r| r.poll()) else {
+            return Ok(false);
+        };
+        let note = watch::apply(&mut self.session, reload);
+        writeln!(self.out, "\n{}", note.message())?;
+        match &note {
+            ReloadNote::Broken(report) => writeln!(self.out, "{}", report.render())?,
+            ReloadNote::Reloaded { .. } => {
+                writeln!(self.out)?;
+                self.show_scene()?;
+            }
+            ReloadNote::SceneGone { .. } | ReloadNote::Unreadable(_) => {}
+        }
+        Ok(true)
+    }
+
+    fn show_inspection(&mut self) -> Result<(), Error> {
+        match crate::inspect::inspect(self.session.story(), self.session.state()) {
+            Some(inspection) => write!(self.out, "{inspection}")?,
+            None => writeln!(self.out, "There is no scene to inspect.")?,
+        }
+        Ok(())
     }
 
     fn prompt(&mut self) -> Result<(), Error> {
