@@ -2,6 +2,8 @@
 
 use crate::engine::EngineError;
 use crate::story::{ReadError, Report};
+use crate::warp::WarpError;
+use crate::watch::WatchError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -12,8 +14,15 @@ pub enum Error {
     Read(#[from] ReadError),
     #[error(transparent)]
     Engine(#[from] EngineError),
+    #[error(transparent)]
+    Warp(#[from] WarpError),
+    #[error(transparent)]
+    Watch(#[from] WatchError),
     #[error("cannot write to the terminal: {0}")]
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Usage(String),
+    /// `walk` found problems; the report has been printed.
+    #[error("the walk found {0} problem(s)")]
+    WalkProblems(u64),
 }

@@ -7,11 +7,19 @@
 //! - [`session`]: a game in progress, driven by both front ends.
 //! - [`plain`]: the line-by-line player for pipes and screen readers.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
+//! - Authoring tools: [`check`] (summary and warnings), [`walk`] (random and exhaustive
+//!   playthroughs), [`graph`] (dot and Mermaid), [`warp`] (start anywhere, with any
+//!   state), [`inspect`] (why a choice is offered or hidden), [`watch`] (hot reload).
 
 pub mod check;
 pub mod cli;
 pub mod engine;
 pub mod error;
+pub mod graph;
+pub mod inspect;
 pub mod plain;
 pub mod session;
 pub mod story;
+pub mod walk;
+pub mod warp;
+pub mod watch;
