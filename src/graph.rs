@@ -60,7 +60,12 @@ fn node_text(story: &Story, s: &Scene, shade: &Shade<'_>) -> Vec<String> {
         let title = story.ending(ending).map_or(ending.as_str(), |e| e.title.as_str());
         lines.push(format!("END: {title}"));
     }
+    let explored = shade.report.is_some_and(|r| r.mode == "explore");
     match shade.share(&s.id) {
+        Some(part) if part > 0.0 && explored => {
+            let states = shade.report.and_then(|r| r.scenes.get(&s.id)).map_or(0, |c| c.runs);
+            lines.push(format!("reached in {states} states"));
+        }
         Some(part) if part > 0.0 => lines.push(format!("reached in {:.1}% of runs", part * 100.0)),
         Some(_) => lines.push("never reached".to_owned()),
         None => {}
@@ -69,7 +74,8 @@ fn node_text(story: &Story, s: &Scene, shade: &Shade<'_>) -> Vec<String> {
 }
 
 fn dot_quote(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    format!("\"{escaped}\"")
 }
 
 /// The graph in Graphviz's dot language.

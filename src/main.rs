@@ -36,9 +36,24 @@ fn main() -> ExitCode {
     }
 }
 
+/// Loads the layers; under packs, the built-in story's own warnings are left out (a
+/// pack's author cannot act on them) and counted in a note on standard error.
 fn load(story: &StoryArgs) -> Result<Loaded, Error> {
     let sources = story::read_layers(&story.dirs)?;
-    story::load(sources).map_err(Error::Story)
+    let below = if story::implies_builtin(&story.dirs) {
+        sources.base_files()
+    } else {
+        0
+    };
+    let mut loaded = story::load(sources).map_err(Error::Story)?;
+    let hidden = check::hide_warnings_below(&mut loaded.report, below);
+    if hidden > 0 {
+        eprintln!(
+            "({hidden} warning{} in the built-in story not shown; `hailsham check` shows them)",
+            if hidden == 1 { "" } else { "s" }
+        );
+    }
+    Ok(loaded)
 }
 
 fn play(args: &PlayArgs) -> Result<(), Error> {

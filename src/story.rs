@@ -84,6 +84,12 @@ pub fn read_layers(dirs: &[PathBuf]) -> Result<StorySources, ReadError> {
     Ok(sources)
 }
 
+/// Whether these `--story` folders put packs on the built-in story (the first is a pack).
+pub fn implies_builtin(dirs: &[PathBuf]) -> bool {
+    dirs.first()
+        .is_some_and(|d| !d.join(MANIFEST).is_file() && d.join(PACK_MANIFEST).is_file())
+}
+
 /// Reads a pack folder: its `pack.ron` and every other `.ron` file under it.
 pub fn read_pack(dir: &Path) -> Result<PackSources, ReadError> {
     let mut files = Vec::new();

@@ -29,6 +29,14 @@ pub struct StorySources {
     pub packs: Vec<PackSources>,
 }
 
+impl StorySources {
+    /// How many files the base story has (its manifest and scene files); in a
+    /// [`Report`] of these sources, they come first.
+    pub fn base_files(&self) -> usize {
+        1 + self.scene_files.len()
+    }
+}
+
 /// The files of one pack: its `pack.ron` and its scene files.
 #[derive(Debug, Clone)]
 pub struct PackSources {
