@@ -68,8 +68,12 @@ fn bench(c: &mut Criterion) {
     let Ok(builtin) = story::load_embedded() else {
         panic!("the built-in story loads");
     };
-    c.bench_function("load the built-in story", |b| b.iter(|| story::load(black_box(story::embedded_sources()))));
-    c.bench_function("load a 75-scene story", |b| b.iter(|| story::load(black_box(big.clone()))));
+    c.bench_function("load the built-in story", |b| {
+        b.iter(|| story::load(black_box(story::embedded_sources())));
+    });
+    c.bench_function("load a 75-scene story", |b| {
+        b.iter(|| story::load(black_box(big.clone())));
+    });
     let walk = |runs| WalkOptions {
         runs,
         seed: 0,

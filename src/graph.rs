@@ -63,7 +63,10 @@ fn node_text(story: &Story, s: &Scene, shade: &Shade<'_>) -> Vec<String> {
     let explored = shade.report.is_some_and(|r| r.mode == "explore");
     match shade.share(&s.id) {
         Some(part) if part > 0.0 && explored => {
-            let states = shade.report.and_then(|r| r.scenes.get(&s.id)).map_or(0, |c| c.runs);
+            let states = shade
+                .report
+                .and_then(|r| r.scenes.get(&s.id))
+                .map_or(0, |c| c.runs);
             lines.push(format!("reached in {states} states"));
         }
         Some(part) if part > 0.0 => lines.push(format!("reached in {:.1}% of runs", part * 100.0)),
@@ -74,7 +77,10 @@ fn node_text(story: &Story, s: &Scene, shade: &Shade<'_>) -> Vec<String> {
 }
 
 fn dot_quote(text: &str) -> String {
-    let escaped = text.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n");
     format!("\"{escaped}\"")
 }
 

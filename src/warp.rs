@@ -154,11 +154,11 @@ pub fn apply(setting: &Setting, state: &mut GameState) {
         }
         Setting::Visits(id, n) => _ = state.visits.insert(id.clone(), *n),
         Setting::Rel(c, a, n) => {
-            _ = state
+            state
                 .relationships
                 .entry(c.clone())
                 .or_default()
-                .insert(a.clone(), *n)
+                .insert(a.clone(), *n);
         }
     }
 }

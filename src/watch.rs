@@ -48,6 +48,9 @@ pub struct WatchError {
 
 pub struct Reloader {
     dirs: Vec<PathBuf>,
+    /// A hash of the files last loaded: reading them makes the watcher report them
+    /// again, and a save that changes nothing should not reload.
+    last: Option<u64>,
     changes: Receiver<DebounceEventResult>,
     _debouncer: Debouncer<RecommendedWatcher>,
 }
@@ -86,20 +89,34 @@ impl Reloader {
                 .watch(dir, RecursiveMode::Recursive)
                 .map_err(error(dir))?;
         }
+        let last = story::read_layers(dirs).ok().map(|s| fingerprint(&s));
         Ok(Self {
             dirs: dirs.to_vec(),
+            last,
             changes,
             _debouncer: debouncer,
         })
     }
 
     /// Loads the story from the watched folders now.
-    pub fn load(&self) -> Reload {
+    pub fn load(&mut self) -> Reload {
         match story::read_layers(&self.dirs) {
-            Ok(sources) => match story::load(sources) {
-                Ok(loaded) => Reload::Loaded(Box::new(loaded)),
-                Err(report) => Reload::Broken(report),
-            },
+            Ok(sources) => {
+                self.last = Some(fingerprint(&sources));
+                let below = if story::implies_builtin(&self.dirs) {
+                    sources.base_files()
+                } else {
+                    0
+                };
+                match story::load(sources) {
+                    Ok(mut loaded) => {
+                        // As in `check`: the built-in story's own warnings are not the pack author's.
+                        crate::check::hide_warnings_below(&mut loaded.report, below);
+                        Reload::Loaded(Box::new(loaded))
+                    }
+                    Err(report) => Reload::Broken(report),
+                }
+            }
             Err(e) => Reload::Unreadable(e.to_string()),
         }
     }
@@ -110,7 +127,12 @@ impl Reloader {
         while let Ok(event) = self.changes.try_recv() {
             changed |= touches_story(&event);
         }
-        changed.then(|| self.load())
+        (changed && self.files_changed()).then(|| self.load())
+    }
+
+    /// Whether the files differ from those last loaded.
+    fn files_changed(&self) -> bool {
+        story::read_layers(&self.dirs).map_or(true, |s| Some(fingerprint(&s)) != self.last)
     }
 
     /// Waits up to `timeout` for a story file to change, then reloads.
@@ -119,7 +141,7 @@ impl Reloader {
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.changes.recv_timeout(left) {
-                Ok(event) if touches_story(&event) => {
+                Ok(event) if touches_story(&event) && self.files_changed() => {
                     // Take anything else that arrived with it, so one save is one reload.
                     while self.changes.try_recv().is_ok() {}
                     return Some(self.load());
@@ -135,6 +157,26 @@ impl ReloadSource for Reloader {
     fn poll(&mut self) -> Option<Reload> {
         self.try_reload()
     }
+}
+
+/// FNV-1a over every file's name and text, in layer order.
+fn fingerprint(sources: &story::StorySources) -> u64 {
+    let files = std::iter::once(&sources.manifest)
+        .chain(&sources.scene_files)
+        .chain(
+            sources
+                .packs
+                .iter()
+                .flat_map(|p| std::iter::once(&p.manifest).chain(&p.scene_files)),
+        );
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in files {
+        for byte in f.name.bytes().chain([0]).chain(f.text.bytes()).chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 /// Whether a batch of changes includes a `.ron` file (editors' swap files do not count).

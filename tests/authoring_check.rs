@@ -8,7 +8,13 @@ use hailsham::story::{self, Loaded, Report, Severity, StorySources};
 
 fn warnings_of(sources: StorySources) -> Report {
     let loaded: Loaded = story::load(sources).unwrap_or_else(|r| panic!("{}", r.render()));
-    assert!(loaded.report.diagnostics.iter().all(|d| d.severity == Severity::Warning));
+    assert!(
+        loaded
+            .report
+            .diagnostics
+            .iter()
+            .all(|d| d.severity == Severity::Warning)
+    );
     loaded.report
 }
 
@@ -58,18 +64,38 @@ fn a_reflection_that_can_never_show() {
     let text = sources.manifest.text.clone();
     let report = warnings_of(sources);
     let (l, c) = at(&text, "\"We talked about the rumour", 0);
-    assert_at(&report, "a reflection of memory 'the_lay_by' can never show", "story.ron", l, c);
-    let d = report.diagnostics.iter().find(|d| d.message.contains("reflection")).expect("d");
-    assert!(d.label.contains("tommy.closeness stays within -5..=5"), "{}", d.label);
+    assert_at(
+        &report,
+        "a reflection of memory 'the_lay_by' can never show",
+        "story.ron",
+        l,
+        c,
+    );
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("reflection"))
+        .expect("d");
+    assert!(
+        d.label.contains("tommy.closeness stays within -5..=5"),
+        "{}",
+        d.label
+    );
 }
 
 #[test]
 fn conditions_that_can_never_hold_are_warned_with_the_reason() {
     let cases = [
-        ("All([Flag(\"asked\"), Not(Flag(\"asked\"))])", "it needs both Flag(\"asked\") and Not(Flag(\"asked\"))"),
+        (
+            "All([Flag(\"asked\"), Not(Flag(\"asked\"))])",
+            "it needs both Flag(\"asked\") and Not(Flag(\"asked\"))",
+        ),
         ("Flag(\"askd\")", "flag 'askd' is never set"),
         ("Knows(\"heard_rumor\")", ""), // an unknown id is an error, tested in loader.rs
-        ("Rel(\"tommy\", \"closeness\", Gt, 5)", "tommy.closeness stays within -5..=5"),
+        (
+            "Rel(\"tommy\", \"closeness\", Gt, 5)",
+            "tommy.closeness stays within -5..=5",
+        ),
         ("Rel(\"tommy\", \"closeness\", Lt, -5)", "stays within"),
         (
             "All([Rel(\"tommy\", \"closeness\", Ge, 2), Rel(\"tommy\", \"closeness\", Le, 1)])",
@@ -92,8 +118,18 @@ fn conditions_that_can_never_hold_are_warned_with_the_reason() {
         }
         let sources = edited("drive.ron", "Not(Flag(\"asked\"))", condition);
         let report = warnings_of(sources);
-        assert_at(&report, "choice 'again' of scene 'talk' can never be offered", "drive.ron", line, col);
-        let d = report.diagnostics.iter().find(|d| d.message.contains("'again'")).expect("d");
+        assert_at(
+            &report,
+            "choice 'again' of scene 'talk' can never be offered",
+            "drive.ron",
+            line,
+            col,
+        );
+        let d = report
+            .diagnostics
+            .iter()
+            .find(|d| d.message.contains("'again'"))
+            .expect("d");
         assert!(d.label.contains(reason), "{condition}: {}", d.label);
     }
 }
@@ -103,9 +139,15 @@ fn visits_of_a_scene_nothing_reaches_never_count() {
     let island = r#"    Scene(id: "island", era: "carer", title: "I", text: ["x"], ending: "home"),"#;
     let mut sources = with_scenes(island);
     let file = &mut sources.scene_files[0];
-    file.text = file.text.replacen("Not(Flag(\"asked\"))", "Visited(\"island\")", 1);
+    file.text = file
+        .text
+        .replacen("Not(Flag(\"asked\"))", "Visited(\"island\")", 1);
     let report = warnings_of(sources);
-    let d = report.diagnostics.iter().find(|d| d.message.contains("'again'")).expect("warned");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("'again'"))
+        .expect("warned");
     assert!(d.label.contains("scene 'island' is never reached"), "{}", d.label);
 }
 
@@ -139,18 +181,28 @@ fn nothing_that_can_happen_is_called_impossible() {
 
 #[test]
 fn flags_set_but_never_read_and_read_but_never_set() {
-    let sources = edited("drive.ron", "when: Not(Flag(\"asked\"))", "when: Not(Flag(\"askd\"))");
+    let sources = edited(
+        "drive.ron",
+        "when: Not(Flag(\"asked\"))",
+        "when: Not(Flag(\"askd\"))",
+    );
     let text = sources.scene_files[0].text.clone();
     let report = warnings_of(sources);
     let (l, c) = at(&text, "\"askd\"", 0);
     assert_at(&report, "flag 'askd' is read but never set", "drive.ron", l, c);
-    let d = report.diagnostics.iter().find(|d| d.message.contains("'askd'")).expect("d");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("'askd'"))
+        .expect("d");
     assert_eq!(d.help.as_deref(), Some("did you mean 'asked'?"));
     // 'asked' is still read by a paragraph of 'home', so only the read is reported.
     let sources = edited("drive.ron", "If(Flag(\"asked\"), ", "If(Flag(\"other\"), ");
     let sources = StorySources {
         scene_files: vec![hailsham::story::SourceFile {
-            text: sources.scene_files[0].text.replacen("when: Not(Flag(\"asked\")), ", "", 1),
+            text: sources.scene_files[0]
+                .text
+                .replacen("when: Not(Flag(\"asked\")), ", "", 1),
             ..sources.scene_files[0].clone()
         }],
         ..sources
@@ -158,12 +210,22 @@ fn flags_set_but_never_read_and_read_but_never_set() {
     let text = sources.scene_files[0].text.clone();
     let report = warnings_of(sources);
     let (l, c) = at(&text, "Set(\"asked\")", 0);
-    assert_at(&report, "flag 'asked' is set but never read", "drive.ron", l, c + 4);
+    assert_at(
+        &report,
+        "flag 'asked' is set but never read",
+        "drive.ron",
+        l,
+        c + 4,
+    );
 }
 
 #[test]
 fn an_ending_behind_an_impossible_choice_is_never_reached() {
-    let sources = edited("drive.ron", "Choice(id: \"go\", label: \"Start the engine\", to: \"home\")", "Choice(id: \"go\", label: \"Start the engine\", when: Flag(\"never\"), to: \"home\"), Choice(id: \"stay\", label: \"Stay\", to: \"talk\")");
+    let sources = edited(
+        "drive.ron",
+        "Choice(id: \"go\", label: \"Start the engine\", to: \"home\")",
+        "Choice(id: \"go\", label: \"Start the engine\", when: Flag(\"never\"), to: \"home\"), Choice(id: \"stay\", label: \"Stay\", to: \"talk\")",
+    );
     let report = warnings_of(sources);
     let text = manifest_text();
     let (l, c) = at(&text, "\"home\"", 0);
@@ -172,5 +234,9 @@ fn an_ending_behind_an_impossible_choice_is_never_reached() {
 
 #[test]
 fn the_example_story_has_no_warnings() {
-    assert!(example().report.diagnostics.is_empty(), "{}", example().report.render());
+    assert!(
+        example().report.diagnostics.is_empty(),
+        "{}",
+        example().report.render()
+    );
 }

@@ -33,17 +33,29 @@ fn check_shows_the_pack_s_warnings_and_deny_warnings_fails_on_them() {
     let (ok, out, err) = run(&["check", "--story", PACK], "");
     assert!(ok, "{err}");
     assert!(out.contains("ok: no problems found"), "{out}");
-    assert!(err.contains("warnings in the built-in story not shown") || err.is_empty(), "{err}");
+    assert!(
+        err.contains("warnings in the built-in story not shown") || err.is_empty(),
+        "{err}"
+    );
 
     let (ok, _, err) = run(&["check", "--story", PACK, "--story", MISTAKE], "");
     assert!(ok, "warnings alone do not fail: {err}");
-    assert!(err.contains("warning: flag 'rang_the_centre' is read but never set"), "{err}");
+    assert!(
+        err.contains("warning: flag 'rang_the_centre' is read but never set"),
+        "{err}"
+    );
     assert!(err.contains("examples/phone-box/phone_box.ron:16:28"), "{err}");
     assert!(err.contains("help: did you mean 'rang_centre'?"), "{err}");
 
-    let (ok, _, err) = run(&["check", "--deny-warnings", "--story", PACK, "--story", MISTAKE], "");
+    let (ok, _, err) = run(
+        &["check", "--deny-warnings", "--story", PACK, "--story", MISTAKE],
+        "",
+    );
     assert!(!ok);
-    assert!(err.contains("error: flag 'rang_the_centre' is read but never set"), "{err}");
+    assert!(
+        err.contains("error: flag 'rang_the_centre' is read but never set"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -54,14 +66,25 @@ fn walk_and_graph_find_the_planted_mistake() {
     assert!(out.contains("phone_box/ring_again"), "{out}");
 
     let dir = TempDir::new("cov");
-    let (ok, json, err) = run(&["walk", "--runs", "200", "--json", "--story", PACK, "--story", MISTAKE], "");
+    let (ok, json, err) = run(
+        &[
+            "walk", "--runs", "200", "--json", "--story", PACK, "--story", MISTAKE,
+        ],
+        "",
+    );
     assert!(ok, "{err}");
     let cov = dir.0.join("cov.json");
     std::fs::write(&cov, json).expect("write");
     let cov = cov.to_str().expect("utf-8");
-    let (ok, dot, err) = run(&["graph", "--story", PACK, "--story", MISTAKE, "--coverage", cov], "");
+    let (ok, dot, err) = run(
+        &["graph", "--story", PACK, "--story", MISTAKE, "--coverage", cov],
+        "",
+    );
     assert!(ok, "{err}");
-    assert!(dot.contains("\"second_call\" [label=\"A second call\\n(second_call)\\nnever reached\""), "{dot}");
+    assert!(
+        dot.contains("\"second_call\" [label=\"A second call\\n(second_call)\\nnever reached\""),
+        "{dot}"
+    );
     let (ok, mermaid, _) = run(&["graph", "--format", "mermaid", "--story", PACK], "");
     assert!(ok && mermaid.starts_with("flowchart TD"));
 }
@@ -72,7 +95,11 @@ fn walk_exits_non_zero_on_problems_and_says_how_to_repeat_them() {
     let scenes = std::fs::read_to_string(dir.0.join("carer/drive.ron")).expect("read");
     dir.write(
         "carer/drive.ron",
-        &scenes.replacen("Choice(id: \"go\", label: \"Start the engine\", to: \"home\")", "Choice(id: \"go\", label: \"Start the engine\", when: Flag(\"nope\"), to: \"home\")", 1),
+        &scenes.replacen(
+            "Choice(id: \"go\", label: \"Start the engine\", to: \"home\")",
+            "Choice(id: \"go\", label: \"Start the engine\", when: Flag(\"nope\"), to: \"home\")",
+            1,
+        ),
     );
     let story = dir.0.to_str().expect("utf-8");
     let (ok, out, err) = run(&["walk", "--runs", "50", "--seed", "4", "--story", story], "");
@@ -86,7 +113,18 @@ fn walk_exits_non_zero_on_problems_and_says_how_to_repeat_them() {
 
 #[test]
 fn play_warps_to_a_scene_with_a_state_and_inspects_it() {
-    let args = ["play", "--plain", "--story", "docs/example", "--scene", "talk", "--set", "flag.asked=true", "--set", "tommy.closeness=2"];
+    let args = [
+        "play",
+        "--plain",
+        "--story",
+        "docs/example",
+        "--scene",
+        "talk",
+        "--set",
+        "flag.asked=true",
+        "--set",
+        "tommy.closeness=2",
+    ];
     let (ok, out, err) = run(&args, "i\n");
     assert!(ok, "{err}");
     assert!(out.contains("== Talk =="), "{out}");
@@ -95,7 +133,17 @@ fn play_warps_to_a_scene_with_a_state_and_inspects_it() {
     assert!(!out.contains("2. "), "'again' is hidden: {out}");
     assert!(out.contains("[hidden: its condition does not hold]"), "{out}");
 
-    let (ok, _, err) = run(&["play", "--plain", "--story", "docs/example", "--set", "ruth.trust=1"], "");
+    let (ok, _, err) = run(
+        &[
+            "play",
+            "--plain",
+            "--story",
+            "docs/example",
+            "--set",
+            "ruth.trust=1",
+        ],
+        "",
+    );
     assert!(!ok);
     assert!(err.contains("unknown name 'ruth.trust'"), "{err}");
     let (ok, _, err) = run(&["play", "--plain", "--watch"], "");
@@ -105,7 +153,10 @@ fn play_warps_to_a_scene_with_a_state_and_inspects_it() {
 
 #[test]
 fn play_layers_the_example_pack_on_the_built_in_story() {
-    let (ok, out, err) = run(&["play", "--plain", "--story", PACK, "--scene", "carer_frame_open"], "2\n1\n");
+    let (ok, out, err) = run(
+        &["play", "--plain", "--story", PACK, "--scene", "carer_frame_open"],
+        "2\n1\n",
+    );
     assert!(ok, "{err}");
     assert!(out.contains("Pull in at the services first"), "{out}");
     assert!(out.contains("== The services =="), "{out}");

@@ -1,4 +1,4 @@
-//! The guide's examples are the real files: every ```ron block marked with
+//! The guide's examples are the real files: every `ron` code block marked with
 //! `<!-- file: PATH -->` matches that file (leading comment lines aside).
 
 use std::path::Path;
@@ -20,7 +20,9 @@ fn every_marked_example_in_the_guide_is_the_file_it_names() {
     let mut rest = guide.as_str();
     while let Some(at) = rest.find("<!-- file: ") {
         rest = &rest[at + "<!-- file: ".len()..];
-        let (path, after) = rest.split_once(" -->\n```ron\n").expect("a ron block after the marker");
+        let (path, after) = rest
+            .split_once(" -->\n```ron\n")
+            .expect("a ron block after the marker");
         let (block, after) = after.split_once("\n```\n").expect("the block ends");
         let file = std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
         assert_eq!(

@@ -38,7 +38,10 @@ fn the_content_hash_covers_every_layer() {
     sources.packs.push(pack(SIDE_PACK, &[SIDE_SCENE]));
     let layered = story::load(sources).expect("loads").story.content_hash;
     let mut sources = example_sources();
-    sources.packs.push(pack(SIDE_PACK, &[&SIDE_SCENE.replace("Cow parsley.", "Nettles.")]));
+    sources.packs.push(pack(
+        SIDE_PACK,
+        &[&SIDE_SCENE.replace("Cow parsley.", "Nettles.")],
+    ));
     let edited = story::load(sources).expect("loads").story.content_hash;
     assert_ne!(base, layered);
     assert_ne!(layered, edited);
@@ -50,7 +53,13 @@ fn defining_an_id_again_without_override_names_both_places() {
     let mut sources = example_sources();
     sources.packs.push(pack(r#"Pack(id: "p")"#, &[clash]));
     let report = load_err(sources);
-    assert_at(&report, "scene 'talk' is already defined", "pack/scenes0.ron", 1, 12);
+    assert_at(
+        &report,
+        "scene 'talk' is already defined",
+        "pack/scenes0.ron",
+        1,
+        12,
+    );
     let d = report.errors().next().expect("error");
     let help = d.help.clone().unwrap_or_default();
     assert!(help.contains("drive.ron:29:13"), "{help}");
@@ -76,7 +85,8 @@ fn override_replaces_a_scene_and_keeps_choices_added_by_packs() {
 
 #[test]
 fn override_of_nothing_is_a_warning_and_extend_of_an_unknown_scene_an_error() {
-    let lonely = r#"Pack(id: "p", keepsakes: [Keepsake(id: "new", name: "N", description: "D", override: true)])"#;
+    let lonely =
+        r#"Pack(id: "p", keepsakes: [Keepsake(id: "new", name: "N", description: "D", override: true)])"#;
     let mut sources = example_sources();
     sources.packs.push(pack(lonely, &[]));
     let report = match story::load(sources) {
@@ -120,7 +130,10 @@ fn read_layers_puts_a_lone_pack_on_the_built_in_story_and_refuses_a_second_story
     assert!(sources.manifest.name.starts_with("story/"));
 
     let err = story::read_layers(&[example_dir(), example_dir()]).expect_err("two stories");
-    assert!(err.to_string().contains("only the first --story may be one"), "{err}");
+    assert!(
+        err.to_string().contains("only the first --story may be one"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -129,7 +142,12 @@ fn the_example_pack_loads_on_the_built_in_story_and_its_scene_is_reachable() {
     let sources = story::read_layers(&[dir]).expect("reads");
     let base_files = sources.base_files();
     let loaded = story::load(sources).unwrap_or_else(|r| panic!("{}", r.render()));
-    let in_pack: Vec<_> = loaded.report.diagnostics.iter().filter(|d| d.file >= base_files).collect();
+    let in_pack: Vec<_> = loaded
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.file >= base_files)
+        .collect();
     assert!(in_pack.is_empty(), "{}", loaded.report.render());
     let report = walk::explore(
         &loaded.story,
@@ -140,7 +158,10 @@ fn the_example_pack_loads_on_the_built_in_story_and_its_scene_is_reachable() {
         },
     );
     assert!(!report.truncated);
-    assert!(report.scenes["services"].visits > 0, "the pack's scene is never reached");
+    assert!(
+        report.scenes["services"].visits > 0,
+        "the pack's scene is never reached"
+    );
     assert!(report.choices["carer_frame_open/stop_at_the_services"].visits > 0);
     assert!(report.problems.is_empty(), "{report}");
 }

@@ -116,7 +116,10 @@ impl TempDir {
     /// Copies the example story into this folder.
     pub fn with_example(self) -> Self {
         let ex = example_dir();
-        self.write("story.ron", &std::fs::read_to_string(ex.join("story.ron")).expect("read"));
+        self.write(
+            "story.ron",
+            &std::fs::read_to_string(ex.join("story.ron")).expect("read"),
+        );
         self.write(
             "carer/drive.ron",
             &std::fs::read_to_string(ex.join("carer/drive.ron")).expect("read"),
