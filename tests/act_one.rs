@@ -15,7 +15,9 @@ fn play(choices: &[u8]) -> String {
         .stdout(Stdio::piped())
         .spawn()
         .expect("the binary starts");
-    let script: String = choices.iter().map(|c| format!("{c}\n")).collect::<String>() + "r\n";
+    let mut script: Vec<String> = choices.iter().map(u8::to_string).collect();
+    script.push("r\n".into());
+    let script = script.join("\n");
     child
         .stdin
         .take()
