@@ -1,5 +1,5 @@
 //! Rebuilds when anything under `story/` changes, including new files: the default
-//! story is compiled into the binary, and include_dir cannot tell cargo about files
+//! story is compiled into the binary, and `include_dir` cannot tell cargo about files
 //! that did not exist at the last build.
 
 fn main() {
