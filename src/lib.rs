@@ -4,7 +4,12 @@
 //!   immutable scene graph, with rustc-style diagnostics.
 //! - [`engine`]: the rules: game state, conditions, effects, seeded chance, and the pure
 //!   transition from a state and a choice to the next state.
-//! - [`session`]: a game in progress, driven by both front ends.
+//! - [`timeline`]: the playthrough as a tree of choices, so undo never loses a path.
+//! - [`save`]: save files (readable RON), slots, atomic writes with backups.
+//! - [`replay`]: a log of choices played again exactly: verify, divergence, migrations,
+//!   and the step-by-step driver for replay views, the history and transcripts.
+//! - [`session`]: a game in progress, driven by both front ends: choose, undo, jump
+//!   along the timeline, history, save and restore.
 //! - [`plain`]: the line-by-line player for pipes and screen readers.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
 
@@ -13,5 +18,8 @@ pub mod cli;
 pub mod engine;
 pub mod error;
 pub mod plain;
+pub mod replay;
+pub mod save;
 pub mod session;
 pub mod story;
+pub mod timeline;
