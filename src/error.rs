@@ -1,6 +1,10 @@
 //! The errors a command can end with; `main` prints them once and picks the exit code.
 
+use std::path::PathBuf;
+
 use crate::engine::EngineError;
+use crate::replay::{Divergence, MigrationError};
+use crate::save::SaveError;
 use crate::story::{ReadError, Report};
 
 #[derive(Debug, thiserror::Error)]
@@ -12,6 +16,13 @@ pub enum Error {
     Read(#[from] ReadError),
     #[error(transparent)]
     Engine(#[from] EngineError),
+    #[error("cannot load '{path}': {source}")]
+    Load { path: PathBuf, source: SaveError },
+    /// A replayed save parts from the story (`replay --verify` exits non-zero with it).
+    #[error("the save does not fit the story {0}")]
+    Diverged(#[from] Divergence),
+    #[error("the story's migrations: {0}")]
+    Migration(#[from] MigrationError),
     #[error("cannot write to the terminal: {0}")]
     Io(#[from] std::io::Error),
     #[error("{0}")]

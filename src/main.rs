@@ -1,15 +1,18 @@
 //! The `hailsham` binary: parse the command line, dispatch, and print any fatal error
 //! once, choosing the exit code here and nowhere else.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use hailsham::cli::{CheckArgs, Cli, Command, PlayArgs};
+use hailsham::cli::{CheckArgs, Cli, Command, PlayArgs, ReplayArgs, SavesArgs};
 use hailsham::error::Error;
+use hailsham::replay::{self, Migrations, Replay};
+use hailsham::save::{self, SaveDir, SaveFile};
 use hailsham::session::Session;
-use hailsham::story::{self, Loaded, Report};
+use hailsham::story::{self, Loaded, Report, Story};
 use hailsham::{check, plain};
 
 fn main() -> ExitCode {
@@ -17,6 +20,8 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Some(Command::Play(args)) => play(&args),
         Some(Command::Check(args)) => run_check(&args),
+        Some(Command::Saves(args)) => list_saves(&args),
+        Some(Command::Replay(args)) => run_replay(&args),
         None => play(&cli.play),
     };
     match result {
@@ -40,14 +45,92 @@ fn load(dir: Option<&std::path::Path>) -> Result<Loaded, Error> {
     story::load(sources).map_err(Error::Story)
 }
 
+fn migrations(dir: Option<&Path>) -> Result<Migrations, Error> {
+    Ok(match dir {
+        Some(dir) => Migrations::from_dir(dir)?,
+        None => Migrations::embedded()?,
+    })
+}
+
+/// A save named on the command line (a slot or a file), read for `story`.
+fn read_save(target: &str, saves: Option<&SaveDir>, story: &Story) -> Result<SaveFile, Error> {
+    let (path, result) = save::slots::read_target(target, saves, Some(&story.id));
+    result.map_err(|source| Error::Load { path, source })
+}
+
 fn play(args: &PlayArgs) -> Result<(), Error> {
     let loaded = load(args.story.as_deref())?;
     warn(&loaded.report);
-    let seed = args.seed.unwrap_or_else(clock_seed);
-    let session = Session::new(loaded.story, seed)?;
-    let mut player = plain::Player::new(session, io::stdout().lock());
+    let migrations = migrations(args.story.as_deref())?;
+    let saves = if args.no_save {
+        None
+    } else {
+        SaveDir::locate(args.save_dir.as_deref())
+    };
+    let mut notes = Vec::new();
+    let session = if let Some(target) = &args.load {
+        let save = read_save(target, saves.as_ref(), &loaded.story)?;
+        let restored = Session::from_save(loaded.story, &save, &migrations)?;
+        notes.extend(restored.notice.map(|n| n.message()));
+        restored.session
+    } else {
+        Session::new(loaded.story, args.seed.unwrap_or_else(clock_seed))?
+    };
+    if saves.is_none() && !args.no_save {
+        notes.push("(There is no folder to keep saves in; give one with --save-dir DIR.)".to_owned());
+    }
+    let mut player = plain::Player::new(session, io::stdout().lock()).with_saves(saves, migrations);
+    for note in notes {
+        player.note(note);
+    }
     player.run(io::stdin().lock())?;
     Ok(())
+}
+
+fn list_saves(args: &SavesArgs) -> Result<(), Error> {
+    let loaded = load(args.story.as_deref())?;
+    let dir = SaveDir::locate(args.save_dir.as_deref()).ok_or_else(|| {
+        Error::Usage("there is no save folder here; give one with --save-dir DIR".to_owned())
+    })?;
+    print!(
+        "{}",
+        save::slots::listing(&dir, &dir.list(Some(&loaded.story.id)))
+    );
+    Ok(())
+}
+
+fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
+    let story = load(args.story.as_deref())?.story;
+    let migrations = migrations(args.story.as_deref())?;
+    let saves = SaveDir::locate(args.save_dir.as_deref());
+    let save = read_save(&args.save, saves.as_ref(), &story)?;
+    if args.verify {
+        let verified = replay::verify(&story, &save, &migrations)?;
+        let plural = if verified.steps == 1 { "" } else { "s" };
+        println!(
+            "ok: {} choice{plural} replayed from seed {} lead to exactly the saved state",
+            verified.steps, save.seed
+        );
+        return Ok(());
+    }
+    let save = migrations.save(&save);
+    let frames = match &save.root {
+        Some(root) => Replay::new(&story, root.clone(), save.log.clone(), Vec::new()),
+        None => Replay::from_seed(&story, save.seed, save.log.clone())?,
+    };
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "{}: a recorded playthrough (seed {}, {} choices)\n",
+        story.title,
+        save.seed,
+        save.step()
+    )?;
+    if args.plain || !io::stdin().is_terminal() {
+        plain::transcript(&story, frames, &mut out)
+    } else {
+        plain::step_through(&story, frames, io::stdin().lock(), &mut out)
+    }
 }
 
 fn run_check(args: &CheckArgs) -> Result<(), Error> {

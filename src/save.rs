@@ -93,6 +93,8 @@ pub enum SaveError {
     Empty,
     #[error("the file is not text (it is not valid UTF-8)")]
     NotText,
+    #[error("the file is not a hailsham save")]
+    NotASave,
     #[error("the file is cut short after line {lines}: it was not written completely")]
     Truncated { lines: usize },
     #[error("the file is damaged at line {line}, column {col}: {message}")]
@@ -115,8 +117,13 @@ pub enum SaveError {
 /// that a newer format is reported as newer rather than as damaged.
 #[derive(Deserialize)]
 #[serde(rename = "Save")]
-struct Header {
+struct Version {
     format: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(rename = "Save")]
+struct Header {
     story: HeaderStory,
 }
 
@@ -132,18 +139,26 @@ pub fn parse(bytes: &[u8], story_id: Option<&str>) -> Result<SaveFile, SaveError
     if text.trim().is_empty() {
         return Err(SaveError::Empty);
     }
+    if !looks_like_a_save(text) {
+        return Err(SaveError::NotASave);
+    }
     if !ends_complete(text) {
         return Err(SaveError::Truncated {
             lines: text.lines().count(),
         });
     }
+    let version: Version = ron::from_str(text).map_err(|e| damaged(text, &e))?;
+    if version.format > FORMAT {
+        return Err(SaveError::FutureFormat {
+            found: version.format,
+        });
+    }
+    if version.format != FORMAT {
+        return Err(SaveError::UnknownFormat {
+            found: version.format,
+        });
+    }
     let header: Header = ron::from_str(text).map_err(|e| damaged(text, &e))?;
-    if header.format > FORMAT {
-        return Err(SaveError::FutureFormat { found: header.format });
-    }
-    if header.format != FORMAT {
-        return Err(SaveError::UnknownFormat { found: header.format });
-    }
     if let Some(expected) = story_id.filter(|&id| id != header.story.id) {
         return Err(SaveError::OtherStory {
             found: header.story.id,
@@ -152,6 +167,20 @@ pub fn parse(bytes: &[u8], story_id: Option<&str>) -> Result<SaveFile, SaveError
     }
     ron::from_str(text).map_err(|e| damaged(text, &e))
 }
+
+/// Whether the text begins as the saves this game writes do: the comment [`to_text`]
+/// puts first, or `Save(` after any comments.
+fn looks_like_a_save(text: &str) -> bool {
+    let body = text
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with("//"))
+        .unwrap_or("");
+    text.trim_start().starts_with(HEADER) || body.starts_with("Save(") || body.starts_with("Save (")
+}
+
+/// The first words of every save file.
+const HEADER: &str = "// A hailsham save";
 
 /// A save always ends with the `)` that closes it (then perhaps blank lines).
 fn ends_complete(text: &str) -> bool {
@@ -176,7 +205,7 @@ pub fn to_text(save: &SaveFile) -> String {
     let config = ron::ser::PrettyConfig::new().struct_names(true);
     let body = ron::ser::to_string_pretty(save, config).unwrap_or_default();
     format!(
-        "// A hailsham save of \"{}\", step {}: {}.\n// Readable, but edit with care: a damaged save will not load.\n{body}\n",
+        "{HEADER} of \"{}\", step {}: {}.\n// Readable, but edit with care: a damaged save will not load.\n{body}\n",
         save.story.title.replace(['\n', '\r'], " "),
         save.step(),
         save.scene_title.replace(['\n', '\r'], " "),
