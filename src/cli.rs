@@ -44,7 +44,7 @@ pub struct PlayArgs {
     /// Continue a saved game: a slot (1-9, auto, quick) or a save file.
     #[arg(long, value_name = "SLOT|FILE")]
     pub load: Option<String>,
-    /// Keep saves in this folder (default: $HAILSHAM_SAVE_DIR, else the platform's data folder).
+    /// Keep saves in this folder (default: `$HAILSHAM_SAVE_DIR`, else the platform's data folder).
     #[arg(long, value_name = "DIR")]
     pub save_dir: Option<PathBuf>,
     /// Write no save files at all, not even the autosave.
@@ -61,7 +61,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, Default, Args)]
 pub struct SavesArgs {
-    /// The save folder (default: $HAILSHAM_SAVE_DIR, else the platform's data folder).
+    /// The save folder (default: `$HAILSHAM_SAVE_DIR`, else the platform's data folder).
     #[arg(long, value_name = "DIR")]
     pub save_dir: Option<PathBuf>,
     /// The story the saves should belong to, instead of the one built in.

@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 fn play(choices: &[u8]) -> String {
     let mut child = Command::new(env!("CARGO_BIN_EXE_hailsham"))
-        .args(["play", "--plain", "--seed", "1"])
+        .args(["play", "--plain", "--seed", "1", "--no-save"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
