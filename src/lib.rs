@@ -6,8 +6,11 @@
 //!   transition from a state and a choice to the next state.
 //! - [`session`]: a game in progress, driven by both front ends.
 //! - [`plain`]: the line-by-line player for pipes and screen readers.
+//! - [`app`]: the full-screen game's state, its update and its event loop.
+//! - [`ui`]: drawing the full-screen game, one file per view; themes.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
 
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod engine;
@@ -15,3 +18,4 @@ pub mod error;
 pub mod plain;
 pub mod session;
 pub mod story;
+pub mod ui;

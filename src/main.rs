@@ -10,7 +10,8 @@ use hailsham::cli::{CheckArgs, Cli, Command, PlayArgs};
 use hailsham::error::Error;
 use hailsham::session::Session;
 use hailsham::story::{self, Loaded, Report};
-use hailsham::{check, plain};
+use hailsham::ui::theme::ThemeChoice;
+use hailsham::{app, check, plain};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -25,6 +26,8 @@ fn main() -> ExitCode {
             eprint!("{}", report.render());
             ExitCode::FAILURE
         }
+        // Stopped by a signal: the conventional 128 + its number, and nothing to say.
+        Err(Error::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -44,10 +47,38 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     let loaded = load(args.story.as_deref())?;
     warn(&loaded.report);
     let seed = args.seed.unwrap_or_else(clock_seed);
+    if full_screen(args) {
+        return play_full_screen(loaded.story, seed);
+    }
     let session = Session::new(loaded.story, seed)?;
     let mut player = plain::Player::new(session, io::stdout().lock());
     player.run(io::stdin().lock())?;
     Ok(())
+}
+
+/// The full-screen game, unless asked for plain mode or the terminal cannot show it:
+/// output or input redirected, or `TERM=dumb`. Plain mode is also the way in for
+/// screen readers, which cannot read a full-screen program.
+fn full_screen(args: &PlayArgs) -> bool {
+    !args.plain
+        && io::stdout().is_terminal()
+        && io::stdin().is_terminal()
+        && std::env::var("TERM").is_ok_and(|t| t != "dumb")
+}
+
+fn play_full_screen(story: story::Story, seed: u64) -> Result<(), Error> {
+    let options = app::Options {
+        seed,
+        theme: std::env::var_os("NO_COLOR")
+            .is_some_and(|v| !v.is_empty())
+            .then_some(ThemeChoice::NoColor),
+        ..Default::default()
+    };
+    let mut game = app::App::new(story, options);
+    match app::terminal::play(&mut game)? {
+        app::terminal::Exit::Quit => Ok(()),
+        app::terminal::Exit::Signal(signal) => Err(Error::Signal(signal)),
+    }
 }
 
 fn run_check(args: &CheckArgs) -> Result<(), Error> {
