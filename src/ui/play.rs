@@ -325,7 +325,7 @@ fn draw_status(app: &App, session: &Session, era: &str, area: Rect, buf: &mut Bu
     }
     hints.push(hint(app, Command::Recollections, &journal_word));
     hints.push(hint(app, Command::Relationships, "people"));
-    hints.push(hint(app, Command::Help, "help"));
     hints.push(hint(app, Command::Quit, "quit"));
+    hints.push(hint(app, Command::Help, "help"));
     status(app, area, buf, era, &hints);
 }

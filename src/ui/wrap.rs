@@ -83,8 +83,8 @@ mod tests {
     #[test]
     fn combining_marks_take_no_room() {
         let e = "e\u{301}te\u{301}";
-        assert_eq!(width(e), 4);
-        assert_eq!(wrap(&format!("{e} {e}"), 9), [format!("{e} {e}")]);
+        assert_eq!(width(e), 3);
+        assert_eq!(wrap(&format!("{e} {e}"), 7), [format!("{e} {e}")]);
     }
 
     #[test]
