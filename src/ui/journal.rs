@@ -242,10 +242,18 @@ fn draw_detail(app: &App, session: &Session, entry: Entry<'_>, area: Rect, buf: 
         Entry::Memory(m) => {
             let era = story.era(&m.era).map_or(m.era.as_str(), |e| e.title.as_str());
             let tone = state.memories.get(&m.id).map_or("", |h| h.tone.as_str());
-            lines.push(Line::from(vec![
-                Span::styled(format!("{era} · held as "), theme.dim),
+            let held = vec![
+                Span::styled("held as ", theme.dim),
                 Span::styled(tone.to_owned(), theme.tone(tone)),
-            ]));
+            ];
+            if wrap::width(era) + wrap::width(tone) + 11 <= width {
+                let mut spans = vec![Span::styled(format!("{era} · "), theme.dim)];
+                spans.extend(held);
+                lines.push(Line::from(spans));
+            } else {
+                lines.extend(styled_lines(wrap::wrap(era, width), theme.dim, 0));
+                lines.push(Line::from(held));
+            }
         }
         Entry::Keepsake(_) => lines.push(Line::styled("A keepsake", theme.dim)),
     }

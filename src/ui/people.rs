@@ -104,7 +104,12 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             let label = axis_name(&axis.id);
             let mut spans = vec![Span::styled(format!("  {label:<label_width$}"), theme.text)];
             spans.extend(gauge(theme, axis, value, bar_width));
-            spans.push(Span::styled(format!(" {value:>+3}"), theme.accent));
+            let shown = if value == 0 {
+                "0".to_owned()
+            } else {
+                format!("{value:+}")
+            };
+            spans.push(Span::styled(format!(" {shown:>3}"), theme.accent));
             out.push(Line::from(spans));
         }
         let last = match state.last_moves.get(&character.id) {
