@@ -88,17 +88,27 @@ fn list_lines<'a>(app: &'a App, session: &'a Session, width: u16) -> Vec<(Line<'
             };
             let selected = index == app.journal_state().selected;
             let room = usize::from(width).saturating_sub(4 + mark.len());
-            let mut name = wrap::wrap(name, room).swap_remove(0);
-            let pad = room.saturating_sub(wrap::width(&name));
-            name.push_str(&" ".repeat(pad));
             let base = if selected { theme.selected } else { theme.text };
-            let line = Line::from(vec![
-                Span::styled(if selected { "›" } else { " " }, base),
-                Span::styled(format!(" {glyph} "), if selected { base } else { glyph_style }),
-                Span::styled(name, base),
-                Span::styled(mark, if selected { base } else { theme.mark }),
-            ]);
-            lines.push((line, Some(index)));
+            // A long title wraps under itself; the mark stays on its first line.
+            for (n, mut part) in wrap::wrap(name, room).into_iter().enumerate() {
+                let pad = room.saturating_sub(wrap::width(&part));
+                part.push_str(&" ".repeat(pad));
+                let line = if n == 0 {
+                    Line::from(vec![
+                        Span::styled(if selected { "›" } else { " " }, base),
+                        Span::styled(format!(" {glyph} "), if selected { base } else { glyph_style }),
+                        Span::styled(part, base),
+                        Span::styled(mark, if selected { base } else { theme.mark }),
+                    ])
+                } else {
+                    Line::from(vec![
+                        Span::styled("    ", base),
+                        Span::styled(part, base),
+                        Span::styled(" ".repeat(mark.len()), base),
+                    ])
+                };
+                lines.push((line, Some(index)));
+            }
             index += 1;
         }
     }
@@ -108,6 +118,10 @@ fn list_lines<'a>(app: &'a App, session: &'a Session, width: u16) -> Vec<(Line<'
 /// How far the list scrolls so that the selected entry shows.
 fn list_offset(lines: &[(Line<'_>, Option<usize>)], selected: usize, height: u16) -> usize {
     let at = lines.iter().position(|(_, i)| *i == Some(selected)).unwrap_or(0);
+    let end = lines
+        .iter()
+        .rposition(|(_, i)| *i == Some(selected))
+        .unwrap_or(at);
     // Show the era heading above the first entry of a group where possible.
     let at_with_heading = if at > 0 && lines[at - 1].1.is_none() {
         at - 1
@@ -115,7 +129,7 @@ fn list_offset(lines: &[(Line<'_>, Option<usize>)], selected: usize, height: u16
         at
     };
     let height = usize::from(height).max(1);
-    (at + 1).saturating_sub(height).min(at_with_heading)
+    (end + 1).saturating_sub(height).min(at_with_heading)
 }
 
 /// The entry drawn at a position on the screen, if any.
