@@ -27,4 +27,7 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Usage(String),
+    /// The full-screen game was stopped by this signal (after tidying the terminal).
+    #[error("stopped by signal {0}")]
+    Signal(i32),
 }

@@ -11,8 +11,11 @@
 //! - [`session`]: a game in progress, driven by both front ends: choose, undo, jump
 //!   along the timeline, history, save and restore.
 //! - [`plain`]: the line-by-line player for pipes and screen readers.
+//! - [`app`]: the full-screen game's state, its update and its event loop.
+//! - [`ui`]: drawing the full-screen game, one file per view; themes.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
 
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod engine;
@@ -23,3 +26,4 @@ pub mod save;
 pub mod session;
 pub mod story;
 pub mod timeline;
+pub mod ui;

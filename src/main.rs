@@ -13,7 +13,8 @@ use hailsham::replay::{self, Migrations, Replay};
 use hailsham::save::{self, SaveDir, SaveFile};
 use hailsham::session::Session;
 use hailsham::story::{self, Loaded, Report, Story};
-use hailsham::{check, plain};
+use hailsham::ui::theme::ThemeChoice;
+use hailsham::{app, check, plain};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
             eprint!("{}", report.render());
             ExitCode::FAILURE
         }
+        Err(Error::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -76,6 +78,9 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     } else {
         Session::new(loaded.story, args.seed.unwrap_or_else(clock_seed))?
     };
+    if full_screen(args) {
+        return play_full_screen(&session);
+    }
     if saves.is_none() && !args.no_save {
         notes.push("(There is no folder to keep saves in; give one with --save-dir DIR.)".to_owned());
     }
@@ -85,6 +90,33 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     }
     player.run(io::stdin().lock())?;
     Ok(())
+}
+
+/// The full-screen game, unless asked for plain mode or the terminal cannot show it:
+/// output or input redirected, or `TERM=dumb`. Plain mode is also the way in for
+/// screen readers, which cannot read a full-screen program.
+fn full_screen(args: &PlayArgs) -> bool {
+    !args.plain
+        && io::stdout().is_terminal()
+        && io::stdin().is_terminal()
+        && std::env::var("TERM").is_ok_and(|t| t != "dumb")
+}
+
+fn play_full_screen(session: &Session) -> Result<(), Error> {
+    let state = session.state();
+    let options = app::Options {
+        seed: state.rng.seed,
+        resume: (!state.log.is_empty()).then(|| state.clone()),
+        theme: std::env::var_os("NO_COLOR")
+            .is_some_and(|v| !v.is_empty())
+            .then_some(ThemeChoice::NoColor),
+        ..Default::default()
+    };
+    let mut game = app::App::new(session.story().clone(), options);
+    match app::terminal::play(&mut game)? {
+        app::terminal::Exit::Quit => Ok(()),
+        app::terminal::Exit::Signal(signal) => Err(Error::Signal(signal)),
+    }
 }
 
 fn list_saves(args: &SavesArgs) -> Result<(), Error> {
