@@ -28,6 +28,10 @@ pub enum Command {
     Walk(WalkArgs),
     /// Print the scene graph for Graphviz (dot) or Mermaid.
     Graph(GraphArgs),
+    /// List the save slots with what each holds (or why it cannot be read).
+    Saves(SavesArgs),
+    /// Play a save's choices again from the start with its seed, or verify them.
+    Replay(ReplayArgs),
 }
 
 /// Which story to load: the built-in one, a folder, or layers of packs.
@@ -59,6 +63,15 @@ pub struct PlayArgs {
     /// Reload the story whenever a file in a --story folder changes, keeping your place.
     #[arg(long)]
     pub watch: bool,
+    /// Continue a saved game: a slot (1-9, auto, quick) or a save file.
+    #[arg(long, value_name = "SLOT|FILE")]
+    pub load: Option<String>,
+    /// Keep saves in this folder (default: `$HAILSHAM_SAVE_DIR`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
+    /// Write no save files at all, not even the autosave.
+    #[arg(long, conflicts_with = "save_dir")]
+    pub no_save: bool,
 }
 
 #[derive(Debug, Clone, Default, Args)]
@@ -109,4 +122,34 @@ pub struct GraphArgs {
     /// Shade scenes by how often they were reached, from a `walk --json` report.
     #[arg(long, value_name = "FILE")]
     pub coverage: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct SavesArgs {
+    /// The save folder (default: `$HAILSHAM_SAVE_DIR`, else the platform's data folder).
+    #[arg(long, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
+    /// The story the saves should belong to, instead of the one built in.
+    #[arg(long, value_name = "DIR")]
+    pub story: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, Args)]
+pub struct ReplayArgs {
+    /// The save to replay: a file, or a slot (1-9, auto, quick) in the save folder.
+    #[arg(value_name = "FILE|SLOT")]
+    pub save: String,
+    /// Print the whole playthrough as a readable transcript.
+    #[arg(long)]
+    pub plain: bool,
+    /// Re-derive the final state from the log and compare it with the saved one; exits
+    /// non-zero, naming the step, scene and choice, where they part.
+    #[arg(long)]
+    pub verify: bool,
+    /// Replay against the story in this folder instead of the one built in.
+    #[arg(long, value_name = "DIR")]
+    pub story: Option<PathBuf>,
+    /// The save folder that slot names refer to.
+    #[arg(long, value_name = "DIR")]
+    pub save_dir: Option<PathBuf>,
 }

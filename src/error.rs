@@ -1,6 +1,10 @@
 //! The errors a command can end with; `main` prints them once and picks the exit code.
 
+use std::path::PathBuf;
+
 use crate::engine::EngineError;
+use crate::replay::{Divergence, MigrationError};
+use crate::save::SaveError;
 use crate::story::{ReadError, Report};
 use crate::warp::WarpError;
 use crate::watch::WatchError;
@@ -18,6 +22,13 @@ pub enum Error {
     Warp(#[from] WarpError),
     #[error(transparent)]
     Watch(#[from] WatchError),
+    #[error("cannot load '{path}': {source}")]
+    Load { path: PathBuf, source: SaveError },
+    /// A replayed save parts from the story (`replay --verify` exits non-zero with it).
+    #[error("the save does not fit the story {0}")]
+    Diverged(#[from] Divergence),
+    #[error("the story's migrations: {0}")]
+    Migration(#[from] MigrationError),
     #[error("cannot write to the terminal: {0}")]
     Io(#[from] std::io::Error),
     #[error("{0}")]
@@ -25,4 +36,7 @@ pub enum Error {
     /// `walk` found problems; the report has been printed.
     #[error("the walk found {0} problem(s)")]
     WalkProblems(u64),
+    /// The full-screen game was stopped by this signal (after tidying the terminal).
+    #[error("stopped by signal {0}")]
+    Signal(i32),
 }

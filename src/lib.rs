@@ -4,13 +4,21 @@
 //!   immutable scene graph, with rustc-style diagnostics.
 //! - [`engine`]: the rules: game state, conditions, effects, seeded chance, and the pure
 //!   transition from a state and a choice to the next state.
-//! - [`session`]: a game in progress, driven by both front ends.
+//! - [`timeline`]: the playthrough as a tree of choices, so undo never loses a path.
+//! - [`save`]: save files (readable RON), slots, atomic writes with backups.
+//! - [`replay`]: a log of choices played again exactly: verify, divergence, migrations,
+//!   and the step-by-step driver for replay views, the history and transcripts.
+//! - [`session`]: a game in progress, driven by both front ends: choose, undo, jump
+//!   along the timeline, history, save and restore.
 //! - [`plain`]: the line-by-line player for pipes and screen readers.
+//! - [`app`]: the full-screen game's state, its update and its event loop.
+//! - [`ui`]: drawing the full-screen game, one file per view; themes.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
 //! - Authoring tools: [`check`] (summary and warnings), [`walk`] (random and exhaustive
 //!   playthroughs), [`graph`] (dot and Mermaid), [`warp`] (start anywhere, with any
 //!   state), [`inspect`] (why a choice is offered or hidden), [`watch`] (hot reload).
 
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod engine;
@@ -18,8 +26,12 @@ pub mod error;
 pub mod graph;
 pub mod inspect;
 pub mod plain;
+pub mod replay;
+pub mod save;
 pub mod session;
 pub mod story;
+pub mod timeline;
+pub mod ui;
 pub mod walk;
 pub mod warp;
 pub mod watch;

@@ -1,18 +1,24 @@
 //! The `hailsham` binary: parse the command line, dispatch, and print any fatal error
 //! once, choosing the exit code here and nowhere else.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use hailsham::cli::{CheckArgs, Cli, Command, GraphArgs, GraphFormat, PlayArgs, StoryArgs, WalkArgs};
+use hailsham::cli::{
+    CheckArgs, Cli, Command, GraphArgs, GraphFormat, PlayArgs, ReplayArgs, SavesArgs, StoryArgs, WalkArgs,
+};
 use hailsham::error::Error;
+use hailsham::replay::{self, Migrations, Replay};
+use hailsham::save::{self, SaveDir, SaveFile};
 use hailsham::session::Session;
-use hailsham::story::{self, Loaded, Report, Severity};
+use hailsham::story::{self, Loaded, Report, Severity, Story};
+use hailsham::ui::theme::ThemeChoice;
 use hailsham::walk::{self, WalkOptions, WalkReport};
 use hailsham::watch::Reloader;
-use hailsham::{check, graph, plain, warp};
+use hailsham::{app, check, graph, plain, warp};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -21,6 +27,8 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => run_check(&args),
         Some(Command::Walk(args)) => run_walk(&args),
         Some(Command::Graph(args)) => run_graph(&args),
+        Some(Command::Saves(args)) => list_saves(&args),
+        Some(Command::Replay(args)) => run_replay(&args),
         None => play(&cli.play),
     };
     match result {
@@ -29,6 +37,7 @@ fn main() -> ExitCode {
             eprint!("{}", report.render());
             ExitCode::FAILURE
         }
+        Err(Error::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -56,29 +65,155 @@ fn load(story: &StoryArgs) -> Result<Loaded, Error> {
     Ok(loaded)
 }
 
+/// The folder of the base story, if it is not the built-in one (its migrations live there).
+fn base_dir(story: &StoryArgs) -> Option<&Path> {
+    story
+        .dirs
+        .first()
+        .filter(|_| !story::implies_builtin(&story.dirs))
+        .map(PathBuf::as_path)
+}
+
+/// One `--story DIR` (or none) as layers.
+fn one_story(dir: Option<&PathBuf>) -> StoryArgs {
+    StoryArgs {
+        dirs: dir.into_iter().cloned().collect(),
+    }
+}
+
+fn migrations(dir: Option<&Path>) -> Result<Migrations, Error> {
+    Ok(match dir {
+        Some(dir) => Migrations::from_dir(dir)?,
+        None => Migrations::embedded()?,
+    })
+}
+
+/// A save named on the command line (a slot or a file), read for `story`.
+fn read_save(target: &str, saves: Option<&SaveDir>, story: &Story) -> Result<SaveFile, Error> {
+    let (path, result) = save::slots::read_target(target, saves, Some(&story.id));
+    result.map_err(|source| Error::Load { path, source })
+}
+
 fn play(args: &PlayArgs) -> Result<(), Error> {
     let loaded = load(&args.story)?;
     if !args.story.dirs.is_empty() {
         warn(&loaded.report);
     }
-    let seed = args.seed.unwrap_or_else(clock_seed);
-    let session = if args.scene.is_some() || !args.set.is_empty() {
+    if args.watch && args.story.dirs.is_empty() {
+        return Err(Error::Usage(
+            "--watch needs --story DIR: the built-in story is compiled in and cannot change".into(),
+        ));
+    }
+    let migrations = migrations(base_dir(&args.story))?;
+    let saves = if args.no_save {
+        None
+    } else {
+        SaveDir::locate(args.save_dir.as_deref())
+    };
+    let mut notes = Vec::new();
+    let warped = args.scene.is_some() || !args.set.is_empty();
+    let session = if let Some(target) = &args.load {
+        let save = read_save(target, saves.as_ref(), &loaded.story)?;
+        let restored = Session::from_save(loaded.story, &save, &migrations)?;
+        notes.extend(restored.notice.map(|n| n.message()));
+        restored.session
+    } else if warped {
+        let seed = args.seed.unwrap_or_else(clock_seed);
         let state = warp::start(&loaded.story, seed, args.scene.as_deref(), &args.set)?;
         Session::resume(loaded.story, state)?
     } else {
-        Session::new(loaded.story, seed)?
+        Session::new(loaded.story, args.seed.unwrap_or_else(clock_seed))?
     };
-    let mut player = plain::Player::new(session, io::stdout().lock());
+    // Hot reload is wired into the plain player; the full-screen game has the API
+    // (`watch::Reloader`) but not the hook yet, so `--watch` plays in plain mode.
+    if full_screen(args) && !args.watch {
+        return play_full_screen(&session, warped);
+    }
+    if saves.is_none() && !args.no_save {
+        notes.push("(There is no folder to keep saves in; give one with --save-dir DIR.)".to_owned());
+    }
+    let mut player = plain::Player::new(session, io::stdout().lock()).with_saves(saves, migrations);
+    for note in notes {
+        player.note(note);
+    }
     if args.watch {
-        if args.story.dirs.is_empty() {
-            return Err(Error::Usage(
-                "--watch needs --story DIR: the built-in story is compiled in and cannot change".into(),
-            ));
-        }
         player = player.watching(Box::new(Reloader::new(&args.story.dirs)?));
     }
     player.run(io::stdin().lock())?;
     Ok(())
+}
+
+/// The full-screen game, unless asked for plain mode or the terminal cannot show it:
+/// output or input redirected, or `TERM=dumb`. Plain mode is also the way in for
+/// screen readers, which cannot read a full-screen program.
+fn full_screen(args: &PlayArgs) -> bool {
+    !args.plain
+        && io::stdout().is_terminal()
+        && io::stdin().is_terminal()
+        && std::env::var("TERM").is_ok_and(|t| t != "dumb")
+}
+
+fn play_full_screen(session: &Session, warped: bool) -> Result<(), Error> {
+    let state = session.state();
+    let options = app::Options {
+        seed: state.rng.seed,
+        resume: (warped || !state.log.is_empty()).then(|| state.clone()),
+        theme: std::env::var_os("NO_COLOR")
+            .is_some_and(|v| !v.is_empty())
+            .then_some(ThemeChoice::NoColor),
+        ..Default::default()
+    };
+    let mut game = app::App::new(session.story().clone(), options);
+    match app::terminal::play(&mut game)? {
+        app::terminal::Exit::Quit => Ok(()),
+        app::terminal::Exit::Signal(signal) => Err(Error::Signal(signal)),
+    }
+}
+
+fn list_saves(args: &SavesArgs) -> Result<(), Error> {
+    let loaded = load(&one_story(args.story.as_ref()))?;
+    let dir = SaveDir::locate(args.save_dir.as_deref()).ok_or_else(|| {
+        Error::Usage("there is no save folder here; give one with --save-dir DIR".to_owned())
+    })?;
+    print!(
+        "{}",
+        save::slots::listing(&dir, &dir.list(Some(&loaded.story.id)))
+    );
+    Ok(())
+}
+
+fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
+    let story = load(&one_story(args.story.as_ref()))?.story;
+    let migrations = migrations(args.story.as_deref())?;
+    let saves = SaveDir::locate(args.save_dir.as_deref());
+    let save = read_save(&args.save, saves.as_ref(), &story)?;
+    if args.verify {
+        let verified = replay::verify(&story, &save, &migrations)?;
+        let plural = if verified.steps == 1 { "" } else { "s" };
+        println!(
+            "ok: {} choice{plural} replayed from seed {} lead to exactly the saved state",
+            verified.steps, save.seed
+        );
+        return Ok(());
+    }
+    let save = migrations.save(&save);
+    let frames = match &save.root {
+        Some(root) => Replay::new(&story, root.clone(), save.log.clone(), Vec::new()),
+        None => Replay::from_seed(&story, save.seed, save.log.clone())?,
+    };
+    let mut out = io::stdout().lock();
+    writeln!(
+        out,
+        "{}: a recorded playthrough (seed {}, {} choices)\n",
+        story.title,
+        save.seed,
+        save.step()
+    )?;
+    if args.plain || !io::stdin().is_terminal() {
+        plain::transcript(&story, frames, &mut out)
+    } else {
+        plain::step_through(&story, frames, io::stdin().lock(), &mut out)
+    }
 }
 
 fn run_check(args: &CheckArgs) -> Result<(), Error> {

@@ -4,13 +4,21 @@
 //! piped in and tested. No colour codes and no cursor movement: this is also the way in
 //! for screen readers, and it keeps every view the game has as a typed command.
 
+mod saves;
+pub mod transcript;
+mod travel;
+
 use std::io::{BufRead, Write};
 
 use crate::engine::{self, Event, GameState};
 use crate::error::Error;
+use crate::replay::Migrations;
+use crate::save::SaveDir;
 use crate::session::Session;
 use crate::story::{Scene, Story};
 use crate::watch::{self, ReloadNote, ReloadSource};
+
+pub use transcript::{step_through, transcript};
 
 /// How a plain session ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,14 +36,33 @@ Type the number of a choice and press Enter. Other commands:
   look (l)            read the current scene again
   inspect (i)         for authors: why each choice is offered or hidden, and what
                       this scene reads and writes
+  history (b)         every passage read so far, in order
+  undo (u)            take back the last choice (the old path stays on the timeline)
+  timeline (t)        every path taken, branch by branch; 'goto N' returns to point N
+  save [N]            save to slot N (1-9); without N, the quicksave
+  load [N]            load slot N, 'auto' or 'quick'; without N, list the saves
+  saves               list the saves
   help (?)            this list
-  quit (q)            stop playing";
+  quit (q)            stop playing (the game is autosaved)";
+
+const AFTER_THE_END: &str = "The story has ended. 'undo' takes back the last choice, 'timeline' \
+shows every path taken, 'history' rereads it all; 'quit' stops.";
 
 pub struct Player<W: Write> {
     session: Session,
     out: W,
     /// Where story reloads come from (`--watch`), checked before each command.
     reloads: Option<Box<dyn ReloadSource>>,
+    /// Where saves go; `None` when saving is off.
+    saves: Option<SaveDir>,
+    /// Applied to saves of an older version of the story when they are loaded.
+    migrations: Migrations,
+    /// Notes to show once the title has been printed (e.g. about a loaded save).
+    notes: Vec<String>,
+    /// Whether the player has moved (chosen, undone, jumped) since the last autosave.
+    moved: bool,
+    /// Set once an autosave has failed, so the player is told once, not at every step.
+    autosave_failed: bool,
 }
 
 impl<W: Write> Player<W> {
@@ -44,6 +71,11 @@ impl<W: Write> Player<W> {
             session,
             out,
             reloads: None,
+            saves: None,
+            migrations: Migrations::default(),
+            notes: Vec::new(),
+            moved: false,
+            autosave_failed: false,
         }
     }
 
@@ -52,6 +84,20 @@ impl<W: Write> Player<W> {
     pub fn watching(mut self, source: Box<dyn ReloadSource>) -> Self {
         self.reloads = Some(source);
         self
+    }
+
+    /// Saves into `saves` (autosave after every choice and on quitting), and loads from
+    /// it with `migrations` applied.
+    #[must_use]
+    pub fn with_saves(mut self, saves: Option<SaveDir>, migrations: Migrations) -> Self {
+        self.saves = saves;
+        self.migrations = migrations;
+        self
+    }
+
+    /// A note shown after the title, before the scene.
+    pub fn note(&mut self, text: impl Into<String>) {
+        self.notes.push(text.into());
     }
 
     pub fn session(&self) -> &Session {
@@ -68,13 +114,13 @@ impl<W: Write> Player<W> {
             .unwrap_or_default();
         writeln!(self.out, "{}{subtitle}", story.title)?;
         writeln!(self.out, "Type the number of a choice, or 'help'.\n")?;
+        for note in std::mem::take(&mut self.notes) {
+            writeln!(self.out, "{note}\n")?;
+        }
         self.show_scene()?;
         let opening = self.session.last_events().to_vec();
         self.show_events(&opening)?;
-        if let Some(ending) = self.session.ending().map(str::to_owned) {
-            self.show_ending(&ending)?;
-            return Ok(Exit::Ending(ending));
-        }
+        self.check_ending()?;
         self.prompt()?;
         for line in input.lines() {
             let line = line?;
@@ -87,32 +133,56 @@ impl<W: Write> Player<W> {
                 continue;
             }
             if let Some(exit) = self.command(line.trim())? {
+                self.autosave()?;
                 return Ok(exit);
             }
             self.prompt()?;
         }
         writeln!(self.out, "\n(End of input.)")?;
-        Ok(Exit::Stopped)
+        self.autosave()?;
+        Ok(self.exit())
+    }
+
+    /// How the session stands when the player stops.
+    fn exit(&self) -> Exit {
+        self.session
+            .ending()
+            .map_or(Exit::Stopped, |e| Exit::Ending(e.to_owned()))
     }
 
     fn command(&mut self, line: &str) -> Result<Option<Exit>, Error> {
-        match line.to_lowercase().as_str() {
+        let lower = line.to_lowercase();
+        let (word, arg) = lower
+            .split_once(char::is_whitespace)
+            .map_or((lower.as_str(), ""), |(w, a)| (w, a.trim()));
+        match word {
             "" => {}
             "help" | "?" | "h" => writeln!(self.out, "{HELP}")?,
             "quit" | "q" | "exit" => {
                 writeln!(self.out, "Goodbye.")?;
-                return Ok(Some(Exit::Stopped));
+                return Ok(Some(self.exit()));
             }
             "look" | "l" => self.show_scene()?,
             "inspect" | "i" => self.show_inspection()?,
             "recollections" | "r" | "journal" => self.show_recollections()?,
             "relationships" | "p" | "people" => self.show_relationships()?,
-            other => return self.pick(other),
+            "history" | "b" | "backlog" => self.show_history(arg)?,
+            "undo" | "u" | "back" => self.undo()?,
+            "timeline" | "t" | "tree" => self.show_timeline()?,
+            "goto" | "g" => self.goto(arg)?,
+            "save" | "s" => self.save(arg)?,
+            "load" => self.load(arg)?,
+            "saves" => self.list_saves()?,
+            other => self.pick(other)?,
         }
         Ok(None)
     }
 
-    fn pick(&mut self, typed: &str) -> Result<Option<Exit>, Error> {
+    fn pick(&mut self, typed: &str) -> Result<(), Error> {
+        if self.session.ending().is_some() {
+            writeln!(self.out, "{AFTER_THE_END}")?;
+            return Ok(());
+        }
         let count = self.session.offered().len();
         let Some(index) = typed
             .parse::<usize>()
@@ -121,17 +191,24 @@ impl<W: Write> Player<W> {
             .filter(|&i| i < count)
         else {
             writeln!(self.out, "Type a number from 1 to {count}, or 'help'.")?;
-            return Ok(None);
+            return Ok(());
         };
         let events = self.session.choose_offered(index)?.to_vec();
         writeln!(self.out)?;
         self.show_events(&events)?;
         self.show_scene()?;
+        self.moved = true;
+        self.autosave()?;
+        self.check_ending()
+    }
+
+    /// After a move: the ending and what shaped it, if the story has reached one.
+    fn check_ending(&mut self) -> Result<(), Error> {
         if let Some(ending) = self.session.ending().map(str::to_owned) {
             self.show_ending(&ending)?;
-            return Ok(Some(Exit::Ending(ending)));
+            writeln!(self.out, "{AFTER_THE_END}")?;
         }
-        Ok(None)
+        Ok(())
     }
 
     /// Applies a pending story reload, if any, and says what happened.

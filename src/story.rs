@@ -112,6 +112,12 @@ pub fn load_embedded() -> Result<Loaded, Report> {
     load(embedded_sources())
 }
 
+/// A file of the story compiled into the binary, by its path inside `story/` (used for
+/// `migrations.ron`, which is not a scene file).
+pub fn embedded_file(path: &str) -> Option<&'static str> {
+    EMBEDDED.get_file(path).and_then(|f| f.contents_utf8())
+}
+
 fn collect_embedded(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
     for file in dir.files() {
         let path = file.path();

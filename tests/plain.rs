@@ -6,8 +6,11 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn run(args: &[&str], input: &str) -> (bool, String, String) {
+    // A save folder of its own, so that tests never write to the player's.
+    let saves = tempfile::tempdir().expect("temp dir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_hailsham"))
         .args(args)
+        .env("HAILSHAM_SAVE_DIR", saves.path())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -1,10 +1,12 @@
 //! `walk --explore`: a search over distinct states instead of random runs.
 //!
-//! States are deduplicated by a hash of what can change what happens next: the scene,
-//! era, memories and their tones, relationships, knowledge, flags, keepsakes, visit
-//! counts (capped just above the largest count any condition compares with), the
-//! scene's chance rolls, the once-only choices already taken, and the ending. The log,
-//! the generator's position and the record of when things happened are left out.
+//! States are deduplicated by a hash of what can change the way on: the scene, and of
+//! the flags, knowledge, keepsakes, memory tones, relationship values, visit counts
+//! (capped just above the largest count compared with), era and chance rolls only
+//! those that some choice's condition reads, with the once-only choices already taken
+//! and the ending. Only choice conditions decide which choices are offered, so two
+//! states with the same key have the same ways on, and the search stays exact for
+//! scenes, choices, endings, stuck states and traps while the state space stays small.
 //! Where a scene rolls chances, both outcomes of every roll are explored (rolls of 0
 //! and 99), so a `Chance` never hides a path. Choices not yet taken anywhere are tried
 //! first, so coverage comes early even when the state limit cuts the search short.
@@ -36,28 +38,57 @@ struct Node {
     stuck: bool,
 }
 
-struct Keyer {
+/// What choice conditions read: only these can change which choices are offered, so
+/// only these tell two states apart (text and reflections never change the path).
+#[derive(Default)]
+struct Read {
+    flags: HashSet<String>,
+    knowledge: HashSet<String>,
+    keepsakes: HashSet<String>,
+    memories: HashSet<String>,
+    axes: HashSet<(String, String)>,
+    visits: HashSet<String>,
+    era: bool,
+    chance: bool,
     visit_cap: u32,
+}
+
+impl Read {
+    fn note(&mut self, c: &Condition) {
+        match c {
+            Condition::All(l) | Condition::Any(l) => l.iter().for_each(|c| self.note(c)),
+            Condition::Not(inner) => self.note(inner),
+            Condition::Flag(x) => _ = self.flags.insert(x.clone()),
+            Condition::Knows(x) => _ = self.knowledge.insert(x.clone()),
+            Condition::Has(x) => _ = self.keepsakes.insert(x.clone()),
+            Condition::Remembers(m) | Condition::RemembersAs(m, _) => _ = self.memories.insert(m.clone()),
+            Condition::Rel(c, a, _, _) => _ = self.axes.insert((c.clone(), a.clone())),
+            Condition::Visits(s, cmp, n) => {
+                self.visits.insert(s.clone());
+                let n = if *cmp == Cmp::Gt { n.saturating_add(1) } else { *n };
+                self.visit_cap = self.visit_cap.max(n);
+            }
+            Condition::Era(_) => self.era = true,
+            Condition::Chance { .. } => self.chance = true,
+        }
+    }
+}
+
+struct Keyer {
+    read: Read,
     once: HashSet<(String, String)>,
 }
 
 impl Keyer {
     fn new(story: &Story) -> Self {
-        let mut cap = 1;
-        let mut visit = |c: &Condition| max_visits(c, &mut cap);
+        let mut read = Read::default();
         for s in &story.scenes {
-            s.text.iter().filter_map(|p| p.when.as_ref()).for_each(&mut visit);
             s.choices
                 .iter()
                 .filter_map(|c| c.when.as_ref())
-                .for_each(&mut visit);
+                .for_each(|c| read.note(c));
         }
-        for m in &story.memories {
-            m.reflections
-                .iter()
-                .filter_map(|r| r.when.as_ref())
-                .for_each(&mut visit);
-        }
+        read.visit_cap = read.visit_cap.saturating_add(1);
         let once = story
             .scenes
             .iter()
@@ -68,31 +99,45 @@ impl Keyer {
                     .map(|c| (s.id.clone(), c.id.clone()))
             })
             .collect();
-        Keyer {
-            visit_cap: cap.saturating_add(1),
-            once,
-        }
+        Keyer { read, once }
     }
 
+    /// A hash of what can change the way on from `s`.
     fn key(&self, s: &GameState) -> u64 {
+        let r = &self.read;
         let mut h = DefaultHasher::new();
-        (
-            &s.scene,
-            &s.era,
-            &s.relationships,
-            &s.knowledge,
-            &s.flags,
-            &s.keepsakes,
-        )
-            .hash(&mut h);
-        for (id, held) in &s.memories {
+        (&s.scene, &s.ending).hash(&mut h);
+        if r.era {
+            s.era.hash(&mut h);
+        }
+        for (set, read) in [
+            (&s.flags, &r.flags),
+            (&s.knowledge, &r.knowledge),
+            (&s.keepsakes, &r.keepsakes),
+        ] {
+            set.iter()
+                .filter(|x| read.contains(*x))
+                .for_each(|x| x.hash(&mut h));
+            0xfe_u8.hash(&mut h);
+        }
+        for (id, held) in s.memories.iter().filter(|(id, _)| r.memories.contains(*id)) {
             (id, &held.tone).hash(&mut h);
         }
-        0xff_u8.hash(&mut h);
-        for (id, n) in &s.visits {
-            (id, (*n).min(self.visit_cap)).hash(&mut h);
+        0xfd_u8.hash(&mut h);
+        for (c, axes) in &s.relationships {
+            for (a, v) in axes {
+                if r.axes.contains(&(c.clone(), a.clone())) {
+                    (c, a, v).hash(&mut h);
+                }
+            }
         }
-        (&s.rolls, &s.ending).hash(&mut h);
+        0xfc_u8.hash(&mut h);
+        for (id, n) in s.visits.iter().filter(|(id, _)| r.visits.contains(*id)) {
+            (id, (*n).min(r.visit_cap)).hash(&mut h);
+        }
+        if r.chance {
+            s.rolls.hash(&mut h);
+        }
         let mut taken: Vec<&Step> = s
             .log
             .iter()
@@ -102,18 +147,6 @@ impl Keyer {
         taken.dedup();
         taken.hash(&mut h);
         h.finish()
-    }
-}
-
-fn max_visits(c: &Condition, cap: &mut u32) {
-    match c {
-        Condition::All(l) | Condition::Any(l) => l.iter().for_each(|c| max_visits(c, cap)),
-        Condition::Not(inner) => max_visits(inner, cap),
-        Condition::Visits(_, cmp, n) => {
-            let n = if *cmp == Cmp::Gt { n.saturating_add(1) } else { *n };
-            *cap = (*cap).max(n);
-        }
-        _ => {}
     }
 }
 

@@ -1,0 +1,39 @@
+//! The event loop: draw when something changed, then block until the next input.
+//! It wakes on a timer only while the text reveal is animating, so an idle game uses
+//! no processor time at all.
+
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use super::{Action, App, InputSource, update};
+
+/// The pause between two steps of the text reveal.
+pub const TICK: Duration = Duration::from_millis(20);
+
+/// Runs the game until the player leaves or the input ends.
+pub fn run<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    inputs: &mut impl InputSource,
+) -> Result<(), B::Error> {
+    let area = terminal.size()?;
+    update(app, Action::Resize(area));
+    let mut dirty = true;
+    while !app.should_quit() {
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+        }
+        let timeout = app.animating().then_some(TICK);
+        let action = match inputs.next(timeout) {
+            None => Some(Action::Tick),
+            Some(input) => app.action(&input),
+        };
+        dirty = action.is_some();
+        if let Some(action) = action {
+            update(app, action);
+        }
+    }
+    Ok(())
+}

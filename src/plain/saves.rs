@@ -1,0 +1,127 @@
+//! The plain player's save commands: `save [N]`, `load [N]`, `saves`, and the autosave.
+
+use std::io::Write;
+
+use crate::error::Error;
+use crate::save::{self, SaveDir, SaveError, Slot};
+use crate::session::Session;
+
+use super::Player;
+
+const SAVING_OFF: &str = "Saving is off in this game (it was started with --no-save).";
+
+impl<W: Write> Player<W> {
+    /// `save [N]`: into slot N, or the quicksave.
+    pub(super) fn save(&mut self, arg: &str) -> Result<(), Error> {
+        let Some(dir) = self.saves.clone() else {
+            writeln!(self.out, "{SAVING_OFF}")?;
+            return Ok(());
+        };
+        let slot = if arg.is_empty() {
+            Some(Slot::Quick)
+        } else {
+            Slot::parse(arg).filter(|s| *s != Slot::Auto)
+        };
+        let Some(slot) = slot else {
+            writeln!(
+                self.out,
+                "Save to a slot from 1 to {}, or 'save' alone for the quicksave.",
+                Slot::NUMBERED
+            )?;
+            return Ok(());
+        };
+        let save = self.session.to_save(save::clock::now());
+        match dir.write(slot, &save) {
+            Ok(()) => writeln!(
+                self.out,
+                "Saved to slot {slot} (step {}: {}).",
+                save.step(),
+                save.scene_title
+            )?,
+            Err(e) => writeln!(self.out, "Could not save to slot {slot}: {e}")?,
+        }
+        Ok(())
+    }
+
+    /// `load [N]`: a slot, or the list of slots when none is named.
+    pub(super) fn load(&mut self, arg: &str) -> Result<(), Error> {
+        let Some(dir) = self.saves.clone() else {
+            writeln!(self.out, "{SAVING_OFF}")?;
+            return Ok(());
+        };
+        if arg.is_empty() {
+            self.list_saves()?;
+            return writeln!(self.out, "Type 'load N' (or 'load auto', 'load quick').").map_err(Error::from);
+        }
+        let Some(slot) = Slot::parse(arg) else {
+            writeln!(
+                self.out,
+                "There is no slot '{arg}': slots are 1 to {}, auto and quick.",
+                Slot::NUMBERED
+            )?;
+            return Ok(());
+        };
+        let story = self.session.story();
+        let save = match dir.read(slot, Some(&story.id)) {
+            Ok(save) => save,
+            Err(e) => {
+                writeln!(self.out, "Cannot load slot {slot}: {e}")?;
+                if matches!(e, SaveError::Missing) {
+                    return Ok(());
+                }
+                return writeln!(
+                    self.out,
+                    "The file is left as it is; your other saves are unaffected."
+                )
+                .map_err(Error::from);
+            }
+        };
+        match Session::from_save(story.clone(), &save, &self.migrations) {
+            Ok(restored) => {
+                self.session = restored.session;
+                writeln!(self.out, "Loaded slot {slot}.\n")?;
+                if let Some(notice) = restored.notice {
+                    writeln!(self.out, "{}\n", notice.message())?;
+                }
+                self.show_scene()?;
+                self.check_ending()?;
+            }
+            Err(divergence) => writeln!(self.out, "Cannot load slot {slot}: {divergence}")?,
+        }
+        Ok(())
+    }
+
+    /// `saves`: every slot, with what it holds or why it cannot be read.
+    pub(super) fn list_saves(&mut self) -> Result<(), Error> {
+        let Some(dir) = &self.saves else {
+            writeln!(self.out, "{SAVING_OFF}")?;
+            return Ok(());
+        };
+        let entries = dir.list(Some(&self.session.story().id));
+        write!(self.out, "{}", save::slots::listing(dir, &entries))?;
+        Ok(())
+    }
+
+    /// Writes the autosave if the player has moved since it was last written (so that
+    /// loading a save and quitting leaves the autosave alone); a failure is reported
+    /// once and play goes on.
+    pub(super) fn autosave(&mut self) -> Result<(), Error> {
+        let Some(dir) = &self.saves else {
+            return Ok(());
+        };
+        if !std::mem::take(&mut self.moved) {
+            return Ok(());
+        }
+        if let Err(e) = write_autosave(dir, &self.session)
+            && !self.autosave_failed
+        {
+            self.autosave_failed = true;
+            writeln!(self.out, "(Autosave failed: {e}. Play goes on; try 'save N'.)")?;
+        }
+        Ok(())
+    }
+}
+
+fn write_autosave(dir: &SaveDir, session: &Session) -> Result<(), SaveError> {
+    dir.write(Slot::Auto, &session.to_save(save::clock::now()))
+}

@@ -1,0 +1,223 @@
+//! The save folder: nine numbered slots, a quicksave and an autosave, each a RON file
+//! with the previous version kept beside it as `<slot>.ron.bak`.
+//!
+//! The folder is `--save-dir DIR`, else `$HAILSHAM_SAVE_DIR`, else the platform's data
+//! folder (`directories`). Listing reads every slot on its own: a damaged one is listed
+//! with its reason and the others are unaffected. Nothing here deletes a file, and a
+//! slot is only ever written by an explicit save into it.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use super::{SaveError, SaveFile, atomic, parse, to_text};
+
+/// The environment variable that moves the save folder.
+pub const ENV: &str = "HAILSHAM_SAVE_DIR";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Slot {
+    /// Written after every choice and on quitting.
+    Auto,
+    /// The quicksave key's slot.
+    Quick,
+    /// Slots 1 to [`Slot::NUMBERED`].
+    Numbered(u8),
+}
+
+impl Slot {
+    pub const NUMBERED: u8 = 9;
+
+    /// Every slot, in the order a list shows them: auto, quick, then 1 to 9.
+    pub fn all() -> Vec<Slot> {
+        let mut slots = vec![Slot::Auto, Slot::Quick];
+        slots.extend((1..=Self::NUMBERED).map(Slot::Numbered));
+        slots
+    }
+
+    /// "auto", "quick" or a number from 1 to 9.
+    pub fn parse(text: &str) -> Option<Slot> {
+        match text.trim().to_lowercase().as_str() {
+            "auto" | "autosave" | "a" => Some(Slot::Auto),
+            "quick" | "quicksave" => Some(Slot::Quick),
+            n => n
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=Self::NUMBERED).contains(n))
+                .map(Slot::Numbered),
+        }
+    }
+
+    pub fn file_name(self) -> String {
+        match self {
+            Slot::Auto => "auto.ron".to_owned(),
+            Slot::Quick => "quick.ron".to_owned(),
+            Slot::Numbered(n) => format!("slot{n}.ron"),
+        }
+    }
+}
+
+impl fmt::Display for Slot {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Slot::Auto => write!(f, "auto"),
+            Slot::Quick => write!(f, "quick"),
+            Slot::Numbered(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+/// What a slot holds, as a slot list shows it.
+#[derive(Debug)]
+pub enum SlotStatus {
+    Empty,
+    Ready(Box<SaveFile>),
+    Unreadable(SaveError),
+}
+
+#[derive(Debug)]
+pub struct SlotEntry {
+    pub slot: Slot,
+    pub path: PathBuf,
+    pub status: SlotStatus,
+    /// Whether a previous version is kept at `<slot>.ron.bak`.
+    pub has_backup: bool,
+}
+
+/// A folder of save slots.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveDir {
+    root: PathBuf,
+}
+
+impl SaveDir {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into() }
+    }
+
+    /// `--save-dir` if given, else `$HAILSHAM_SAVE_DIR`, else the platform's data
+    /// folder; `None` only when the platform has no home folder to put one in.
+    pub fn locate(arg: Option<&Path>) -> Option<Self> {
+        if let Some(dir) = arg {
+            return Some(Self::new(dir));
+        }
+        if let Some(dir) = std::env::var_os(ENV).filter(|d| !d.is_empty()) {
+            return Some(Self::new(dir));
+        }
+        directories::ProjectDirs::from("", "", "hailsham").map(|p| Self::new(p.data_dir().join("saves")))
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn path(&self, slot: Slot) -> PathBuf {
+        self.root.join(slot.file_name())
+    }
+
+    pub fn backup_path(&self, slot: Slot) -> PathBuf {
+        self.root.join(format!("{}.bak", slot.file_name()))
+    }
+
+    /// Reads a slot. A missing slot is [`SaveError::Missing`]; nothing is written.
+    pub fn read(&self, slot: Slot, story_id: Option<&str>) -> Result<SaveFile, SaveError> {
+        read_file(&self.path(slot), story_id)
+    }
+
+    /// Reads the previous version of a slot.
+    pub fn read_backup(&self, slot: Slot, story_id: Option<&str>) -> Result<SaveFile, SaveError> {
+        read_file(&self.backup_path(slot), story_id)
+    }
+
+    /// Writes a slot atomically; what it held before, readable or not, becomes its backup.
+    pub fn write(&self, slot: Slot, save: &SaveFile) -> Result<(), SaveError> {
+        atomic::write_with_backup(
+            &self.path(slot),
+            &self.backup_path(slot),
+            to_text(save).as_bytes(),
+        )
+        .map_err(SaveError::Write)
+    }
+
+    /// Every slot with what it holds, in the order of [`Slot::all`].
+    pub fn list(&self, story_id: Option<&str>) -> Vec<SlotEntry> {
+        Slot::all()
+            .into_iter()
+            .map(|slot| SlotEntry {
+                slot,
+                path: self.path(slot),
+                status: match self.read(slot, story_id) {
+                    Ok(save) => SlotStatus::Ready(Box::new(save)),
+                    Err(SaveError::Missing) => SlotStatus::Empty,
+                    Err(e) => SlotStatus::Unreadable(e),
+                },
+                has_backup: self.backup_path(slot).is_file(),
+            })
+            .collect()
+    }
+
+    /// The most recently saved readable slot, for "Continue".
+    pub fn latest(&self, story_id: Option<&str>) -> Option<(Slot, SaveFile)> {
+        self.list(story_id)
+            .into_iter()
+            .filter_map(|e| match e.status {
+                SlotStatus::Ready(save) => Some((e.slot, *save)),
+                _ => None,
+            })
+            .max_by_key(|(slot, save)| (save.saved_at, *slot == Slot::Auto))
+    }
+}
+
+/// Reads and parses a save file. Nothing is written, whatever the file holds.
+pub fn read_file(path: &Path, story_id: Option<&str>) -> Result<SaveFile, SaveError> {
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => SaveError::Missing,
+        _ => SaveError::Read(e),
+    })?;
+    parse(&bytes, story_id)
+}
+
+/// A save named on the command line: a slot ("3", "auto", "quick") in `dir`, or a path.
+pub fn read_target(
+    target: &str,
+    dir: Option<&SaveDir>,
+    story_id: Option<&str>,
+) -> (PathBuf, Result<SaveFile, SaveError>) {
+    let path = match (Slot::parse(target), dir) {
+        (Some(slot), Some(dir)) if !Path::new(target).is_file() => dir.path(slot),
+        _ => PathBuf::from(target),
+    };
+    let result = read_file(&path, story_id);
+    (path, result)
+}
+
+/// The slot list as plain text: one line per slot, then its excerpt or its problem.
+pub fn listing(dir: &SaveDir, entries: &[SlotEntry]) -> String {
+    let mut out = format!("Saves in {}\n", dir.root().display());
+    for entry in entries {
+        let backup = if entry.has_backup { " (backup kept)" } else { "" };
+        match &entry.status {
+            SlotStatus::Empty => out.push_str(&format!("  {:>5}  empty\n", entry.slot.to_string())),
+            SlotStatus::Ready(save) => {
+                let ended = if save.state.ending.is_some() {
+                    ", ended"
+                } else {
+                    ""
+                };
+                out.push_str(&format!(
+                    "  {:>5}  {}, step {}{ended}: {} ({} played){backup}\n         {}\n",
+                    entry.slot.to_string(),
+                    super::clock::date_time(save.saved_at),
+                    save.step(),
+                    save.scene_title,
+                    super::clock::play_time(save.play_time),
+                    save.excerpt,
+                ));
+            }
+            SlotStatus::Unreadable(e) => out.push_str(&format!(
+                "  {:>5}  unreadable: {e}{backup}\n",
+                entry.slot.to_string()
+            )),
+        }
+    }
+    out
+}

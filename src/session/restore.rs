@@ -1,0 +1,178 @@
+//! Turning a save back into a session, also when the story has been edited since.
+//!
+//! A save made with exactly this version of the story is taken as it is. Otherwise its
+//! ids are migrated, every node of its timeline is replayed against the story as it is
+//! now, and the branches that no longer fit are dropped; where the player's own path
+//! stops fitting, the session resumes at the last point that still fits and the
+//! [`RestoreNotice`] says where and why it broke. The save file itself is never touched.
+
+use std::time::{Duration, Instant};
+
+use crate::engine::{self, GameState, Step};
+use crate::replay::{self, Divergence, Migrations};
+use crate::save::SaveFile;
+use crate::story::Story;
+use crate::timeline::{NodeId, Timeline};
+
+use super::Session;
+
+/// A session made from a save, and anything the player should be told about it.
+#[derive(Debug, Clone)]
+pub struct Restored {
+    pub session: Session,
+    pub notice: Option<RestoreNotice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreNotice {
+    /// The story has changed since the save; the choices still fit and the state was
+    /// re-derived from them (it differs from the saved one, or side branches were lost).
+    Rederived { dropped: usize },
+    /// The choices stop fitting the story at `divergence`; the session is at the last
+    /// point that still fits, after `resumed_at` choices.
+    Broken {
+        divergence: Divergence,
+        resumed_at: usize,
+        dropped: usize,
+    },
+}
+
+impl RestoreNotice {
+    /// What to tell the player, in a sentence or two.
+    pub fn message(&self) -> String {
+        let lost = |dropped: usize| match dropped {
+            0 => String::new(),
+            1 => " One side branch of the timeline no longer fits and was left out.".to_owned(),
+            n => format!(" {n} timeline points on side branches no longer fit and were left out."),
+        };
+        match self {
+            Self::Rederived { dropped } => format!(
+                "The story has changed since this save; your place was worked out again from your choices.{}",
+                lost(*dropped)
+            ),
+            Self::Broken {
+                divergence,
+                resumed_at,
+                dropped,
+            } => format!(
+                "The story has changed since this save, and your choices no longer fit it {}. \
+                 You are at the last point that still fits, after {resumed_at} choice{}. \
+                 The save file is unchanged.{}",
+                divergence.describe(),
+                if *resumed_at == 1 { "" } else { "s" },
+                lost(*dropped)
+            ),
+        }
+    }
+}
+
+impl Session {
+    /// Makes a session from a save. Fails only when the story cannot start at all.
+    pub fn from_save(story: Story, save: &SaveFile, migrations: &Migrations) -> Result<Restored, Divergence> {
+        let (root, opening) = if let Some(root) = &save.root {
+            (migrations.state(root), Vec::new())
+        } else {
+            let start = engine::start(&story, save.seed).map_err(|e| Divergence::at_start(&story, &e))?;
+            (start.state, start.events)
+        };
+        let mut session = Session::from_parts(story, root, opening, Timeline::new("", 0));
+        session.played = Duration::from_secs(save.play_time);
+        session.since = Instant::now();
+        if let Some(timeline) = as_saved(&session.story, save) {
+            session.timeline = timeline;
+            session.state = save.state.clone();
+            return Ok(Restored {
+                session,
+                notice: None,
+            });
+        }
+        let migrated = migrations.save(save);
+        let old = migrated
+            .timeline
+            .clone()
+            .filter(|t| t.steps(t.current()) == migrated.log)
+            .unwrap_or_else(|| bare(&session.root.scene, &migrated.log));
+        let (timeline, dropped) = rebuild(&session.story, &session.root, &old);
+        let replayed = replay::run(&session.story, session.root.clone(), &migrated.log);
+        session.timeline = timeline;
+        session.state = replayed.state;
+        let notice = match replayed.divergence {
+            Some(divergence) => Some(RestoreNotice::Broken {
+                divergence,
+                resumed_at: replayed.fitted,
+                dropped,
+            }),
+            None if session.state != migrated.state || dropped > 0 => {
+                Some(RestoreNotice::Rederived { dropped })
+            }
+            None => None,
+        };
+        Ok(Restored { session, notice })
+    }
+}
+
+/// The save's own timeline, when the save is of this very story version and agrees
+/// with itself (its log, its state's log and its timeline's current path are one).
+fn as_saved(story: &Story, save: &SaveFile) -> Option<Timeline> {
+    if !save.same_story_version(story) || save.state.log != save.log {
+        return None;
+    }
+    engine::current_scene(story, &save.state).ok()?;
+    let timeline = save.timeline.clone()?;
+    let consistent = timeline.steps(timeline.current()) == save.log
+        && timeline.nodes().iter().all(|n| story.scene(&n.scene).is_some());
+    consistent.then_some(timeline)
+}
+
+/// A timeline holding only `log`, with nothing derived yet (for [`rebuild`]).
+fn bare(root_scene: &str, log: &[Step]) -> Timeline {
+    let mut timeline = Timeline::new(root_scene, 0);
+    for step in log {
+        timeline.advance(step.clone(), "", 0);
+    }
+    timeline
+}
+
+/// The timeline of `log` replayed from `root`, as far as it fits.
+pub(super) fn linear(story: &Story, root: &GameState, log: &[Step]) -> Timeline {
+    rebuild(story, root, &bare(&root.scene, log)).0
+}
+
+/// Replays every node of `old` from `root` against the story, keeping those that fit
+/// (with their scenes and fingerprints derived afresh) and counting those dropped
+/// from side branches. The
+/// current node becomes the deepest point of the old current path that still fits.
+fn rebuild(story: &Story, root: &GameState, old: &Timeline) -> (Timeline, usize) {
+    let mut new = Timeline::new(&root.scene, replay::fingerprint(root));
+    let mut kept: Vec<Option<(NodeId, GameState)>> = vec![None; old.nodes().len()];
+    if let Some(first) = kept.first_mut() {
+        *first = Some((0, root.clone()));
+    }
+    let path = old.path(old.current());
+    let mut dropped = 0;
+    for (id, node) in old.nodes().iter().enumerate().skip(1) {
+        let parent = node.parent.and_then(|p| kept.get(p)).and_then(Option::as_ref);
+        let next = match (parent, &node.step) {
+            (Some((new_parent, state)), Some(step)) => replay::step(story, state, 0, step)
+                .ok()
+                .map(|o| (*new_parent, step.clone(), o.state)),
+            _ => None,
+        };
+        match next {
+            Some((new_parent, step, state)) => {
+                let new_id = new.add(new_parent, step, &state.scene, replay::fingerprint(&state));
+                kept[id] = Some((new_id, state));
+            }
+            // Points on the player's own path are reported as the divergence instead.
+            None if !path.contains(&id) => dropped += 1,
+            None => {}
+        }
+    }
+    let current = path
+        .into_iter()
+        .rev()
+        .find_map(|n| kept.get(n).and_then(Option::as_ref).map(|(id, _)| *id))
+        .unwrap_or(0);
+    new.set_current(current);
+    (new, dropped)
+}

@@ -1,0 +1,169 @@
+//! Drawing: `impl Widget for &App` and one file per view. Nothing here changes the
+//! game; every function reads an [`App`] and writes cells into a buffer, so each view
+//! can be drawn from a state built in a test.
+//!
+//! The layout helpers shared by views live here: the centred reading column, the
+//! status line, popups, and the notice shown when the terminal is too small.
+
+pub mod ending;
+pub mod help;
+pub mod journal;
+pub mod people;
+pub mod play;
+pub mod theme;
+pub mod title;
+pub mod wrap;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use crate::app::{App, Command, Overlay, View};
+
+/// The smallest terminal the game lays itself out in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 18;
+
+/// The widest the text column grows, for comfortable reading on wide terminals.
+pub const READING_WIDTH: u16 = 74;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        buf.set_style(area, self.theme().text);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(self, area, buf);
+            return;
+        }
+        match self.view() {
+            View::Title => title::draw(self, area, buf),
+            View::Play => play::draw(self, area, buf),
+            View::Recollections => journal::draw(self, area, buf),
+            View::Relationships => people::draw(self, area, buf),
+            View::Ending => ending::draw(self, area, buf),
+        }
+        match self.overlay() {
+            Some(Overlay::Help) => help::draw(self, area, buf),
+            Some(Overlay::ConfirmQuit) => help::draw_confirm(self, area, buf),
+            None => {}
+        }
+    }
+}
+
+/// The screen without its status line, and the status line.
+pub fn split_status(area: Rect) -> (Rect, Rect) {
+    let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+    (main, status)
+}
+
+/// A column at most `max` wide, centred, with a margin of two cells either side.
+pub fn column(area: Rect, max: u16) -> Rect {
+    let inner = area.width.saturating_sub(4);
+    let width = inner.min(max);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        width,
+        ..area
+    }
+}
+
+/// The status line: where we are on the left, the keys that matter on the right.
+/// Hints that do not fit are left out from the end, so list the important first.
+pub fn status(app: &App, area: Rect, buf: &mut Buffer, place: &str, hints: &[(String, &str)]) {
+    let theme = app.theme();
+    buf.set_style(area, theme.status);
+    let place = format!(" {place} ");
+    let mut room = usize::from(area.width).saturating_sub(wrap::width(&place));
+    let mut spans = Vec::new();
+    for (key, word) in hints {
+        let w = wrap::width(key) + wrap::width(word) + 3;
+        if w > room {
+            break;
+        }
+        room -= w;
+        spans.push(Span::styled(format!(" {key}"), theme.status_key));
+        spans.push(Span::styled(format!(" {word} "), theme.status));
+    }
+    Line::from(Span::styled(place, theme.status)).render(area, buf);
+    Line::from(spans).right_aligned().render(area, buf);
+}
+
+/// A hint naming the first key of a command.
+pub fn hint<'a>(app: &App, command: Command, word: &'a str) -> (String, &'a str) {
+    (app.keymap().label(command), word)
+}
+
+/// A box centred in `area`, cleared, with a rounded border and a title.
+pub fn popup(app: &App, area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
+    let width = width.min(area.width.saturating_sub(2));
+    let height = height.min(area.height.saturating_sub(2));
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    Clear.render(rect, buf);
+    let theme = app.theme();
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.border)
+        .style(theme.popup)
+        .title(Line::styled(format!(" {title} "), theme.heading).centered());
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let size = format!(
+        "The story needs {MIN_WIDTH} × {MIN_HEIGHT}; this window is {} × {}.",
+        area.width, area.height
+    );
+    let mut lines = styled_lines(wrap::wrap("Please enlarge the terminal", width), theme.heading, 0);
+    lines.push(Line::raw(""));
+    lines.extend(styled_lines(wrap::wrap(&size, width), theme.text, 0));
+    if app.overlay() == Some(Overlay::ConfirmQuit) {
+        lines.push(Line::raw(""));
+        let ask = "Leave the story? y to leave, any other key to stay.";
+        lines.extend(styled_lines(wrap::wrap(ask, width), theme.warning, 0));
+    }
+    let lines: Vec<Line<'_>> = lines.into_iter().map(Line::centered).collect();
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let top = area.height.saturating_sub(height) / 2;
+    draw_lines(
+        &lines,
+        0,
+        Rect {
+            y: area.y + top,
+            height: area.height - top,
+            ..area
+        },
+        buf,
+    );
+}
+
+/// Lines of styled text from wrapped plain lines, each with one style.
+pub fn styled_lines(lines: Vec<String>, style: Style, indent: usize) -> Vec<Line<'static>> {
+    let pad = " ".repeat(indent);
+    lines
+        .into_iter()
+        .map(|l| Line::styled(format!("{pad}{l}"), style))
+        .collect()
+}
+
+/// Draws `lines` into `area`, starting `scroll` lines down.
+pub fn draw_lines(lines: &[Line<'_>], scroll: usize, area: Rect, buf: &mut Buffer) {
+    for (row, line) in lines
+        .iter()
+        .skip(scroll)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        let y = area.y + u16::try_from(row).unwrap_or(u16::MAX);
+        line.render(Rect { y, height: 1, ..area }, buf);
+    }
+}

@@ -1,0 +1,169 @@
+//! The title screen: the story's name, a quiet picture, and the menu (continue, a new
+//! game, the two settings, and leaving).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+
+use super::{column, draw_lines, hint, split_status, status, wrap};
+use crate::app::{App, Command, MenuItem};
+
+/// The picture above the title, as data.
+const ART: &str = include_str!("../../assets/title.txt");
+
+fn screen(app: &App) -> Rect {
+    Rect::new(0, 0, app.size().width, app.size().height)
+}
+
+/// The lines above the menu, and where the menu starts.
+fn layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
+    let theme = app.theme();
+    let story = app.story();
+    let (main, _) = split_status(area);
+    let col = column(main, 60);
+    let width = usize::from(col.width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let art: Vec<&str> = ART.lines().collect();
+    let art_fits = art.iter().all(|l| wrap::width(l) <= width) && main.height >= 22;
+    if art_fits {
+        lines.extend(
+            art.iter()
+                .map(|l| Line::styled((*l).to_owned(), theme.border).centered()),
+        );
+        lines.push(Line::raw(""));
+    }
+    let spaced: String = story
+        .title
+        .to_uppercase()
+        .chars()
+        .map(|c| {
+            if c == ' ' {
+                "   ".to_owned()
+            } else {
+                format!("{c} ")
+            }
+        })
+        .collect();
+    let title = if wrap::width(spaced.trim_end()) <= width {
+        spaced.trim_end().to_owned()
+    } else {
+        story.title.clone()
+    };
+    if wrap::width(&title) <= width {
+        lines.push(Line::styled(title, theme.title).centered());
+    } else {
+        for l in wrap::wrap(&title, width) {
+            lines.push(Line::styled(l, theme.title).centered());
+        }
+    }
+    if let Some(sub) = &story.subtitle {
+        lines.push(Line::raw(""));
+        for l in wrap::wrap(sub, width) {
+            lines.push(Line::styled(l, theme.place).centered());
+        }
+    }
+    if let Some(author) = &story.author {
+        lines.push(Line::styled(author.clone(), theme.dim).centered());
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("·  ·  ·", theme.border).centered());
+    lines.push(Line::raw(""));
+    let menu_height = u16::try_from(app.menu().len()).unwrap_or(0);
+    let header_height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let total = header_height.saturating_add(menu_height);
+    let top = main.y + main.height.saturating_sub(total) / 2;
+    let header = Rect {
+        y: top,
+        height: header_height.min(main.bottom().saturating_sub(top)),
+        ..col
+    };
+    let menu_top = header.bottom();
+    let menu = Rect {
+        y: menu_top,
+        height: menu_height.min(main.bottom().saturating_sub(menu_top)),
+        ..col
+    };
+    (lines, header, menu)
+}
+
+fn label(app: &App, item: MenuItem) -> String {
+    match item {
+        MenuItem::Continue => "Continue".to_owned(),
+        MenuItem::NewGame => "Begin the story".to_owned(),
+        MenuItem::TextSpeed => {
+            let how = if app.instant_text() {
+                "all at once"
+            } else {
+                "gradually"
+            };
+            format!("Text appears: {how}")
+        }
+        MenuItem::Theme => format!("Colours: {}", app.theme().name),
+        MenuItem::Quit => "Leave".to_owned(),
+    }
+}
+
+/// The menu entry at a position on the screen, if any.
+pub fn item_at(app: &App, at: Position) -> Option<usize> {
+    let (_, _, menu) = layout(app, screen(app));
+    menu.contains(at).then(|| usize::from(at.y - menu.y))
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let (lines, header, menu) = layout(app, area);
+    draw_lines(&lines, 0, header, buf);
+    let width = app
+        .menu()
+        .iter()
+        .map(|&i| wrap::width(&label(app, i)))
+        .max()
+        .unwrap_or(0)
+        + 4;
+    let items: Vec<Line<'_>> = app
+        .menu()
+        .iter()
+        .enumerate()
+        .map(|(n, &item)| {
+            let text = label(app, item);
+            let pad = width.saturating_sub(wrap::width(&text) + 4);
+            if n == app.menu_selected() {
+                Line::from(Span::styled(
+                    format!(" › {text}{} ", " ".repeat(pad)),
+                    theme.selected,
+                ))
+                .centered()
+            } else {
+                Line::from(Span::styled(
+                    format!("   {text}{} ", " ".repeat(pad)),
+                    theme.choice,
+                ))
+                .centered()
+            }
+        })
+        .collect();
+    draw_lines(&items, 0, menu, buf);
+    let (_, status_area) = split_status(area);
+    let hints = [
+        hint(app, Command::Up, ""),
+        hint(app, Command::Select, "choose"),
+        hint(app, Command::Help, "help"),
+        hint(app, Command::Quit, "quit"),
+    ];
+    let mut hints = hints.to_vec();
+    hints[0] = (
+        format!(
+            "{}{}",
+            app.keymap().label(Command::Up),
+            app.keymap().label(Command::Down)
+        ),
+        "move",
+    );
+    status(
+        app,
+        status_area,
+        buf,
+        &format!("hailsham {}", env!("CARGO_PKG_VERSION")),
+        &hints,
+    );
+}

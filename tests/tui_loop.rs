@@ -1,0 +1,121 @@
+//! The real event loop of the full-screen game, driven by scripted input on a
+//! `TestBackend`: what a player does, key by key, and where it leaves the game.
+#![allow(clippy::unwrap_used)] // a failed step should fail the test at once
+
+mod common;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use hailsham::app::input::Script;
+use hailsham::app::{App, Input, Options, View, run};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn press(code: KeyCode) -> Input {
+    Input::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn ch(c: char) -> Input {
+    press(KeyCode::Char(c))
+}
+
+fn screen(terminal: &Terminal<TestBackend>) -> String {
+    terminal.backend().to_string()
+}
+
+fn play(inputs: Vec<Input>) -> (App, Terminal<TestBackend>) {
+    let mut app = App::new(
+        common::example().story,
+        Options {
+            seed: 1,
+            ..Options::default()
+        },
+    );
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    run(&mut terminal, &mut app, &mut Script::new(inputs)).unwrap();
+    (app, terminal)
+}
+
+#[test]
+fn a_whole_game_from_the_title_to_the_ending_and_back() {
+    let (app, terminal) = play(vec![
+        press(KeyCode::Enter), // begin the story
+        ch('1'),               // pour him a cup
+        ch('r'),               // open the recollections
+        press(KeyCode::Esc),   // and close them
+        press(KeyCode::Down),  // select "start the engine"
+        press(KeyCode::Enter), // the ending scene
+        press(KeyCode::Enter), // turn the page: the ending screen
+        press(KeyCode::Enter), // back to the title
+        ch('q'),
+    ]);
+    assert_eq!(app.view(), View::Title);
+    let text = screen(&terminal);
+    assert!(text.contains("Close the book and leave the game?"), "{text}");
+    assert!(app.session().is_none());
+}
+
+#[test]
+fn q_then_y_quits_and_anything_else_stays() {
+    let (app, _) = play(vec![ch('q'), ch('n'), ch('q'), ch('y'), ch('x')]);
+    assert!(app.should_quit());
+    let (app, _) = play(vec![ch('q'), ch('n')]);
+    assert_eq!(app.overlay(), None);
+}
+
+#[test]
+fn ctrl_c_and_signals_quit_at_once() {
+    let ctrl_c = Input::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    let (app, _) = play(vec![press(KeyCode::Enter), ctrl_c, ch('1')]);
+    assert!(app.should_quit());
+    assert!(app.session().is_some_and(|s| s.state().log.is_empty()));
+    let (app, _) = play(vec![press(KeyCode::Enter), Input::Signal(15), ch('1')]);
+    assert!(app.session().is_some_and(|s| s.state().log.is_empty()));
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let mut release = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    let (app, _) = play(vec![Input::Key(release)]);
+    assert_eq!(app.view(), View::Title);
+}
+
+#[test]
+fn a_key_during_the_reveal_shows_all_the_text_and_is_not_a_choice() {
+    let mut app = App::new(common::example().story, Options::default());
+    hailsham::app::update(
+        &mut app,
+        hailsham::app::Action::Command(hailsham::app::Command::Select),
+    );
+    assert!(app.animating());
+    let action = app.action(&ch('1')).unwrap();
+    assert_eq!(action, hailsham::app::Action::RevealAll);
+    hailsham::app::update(&mut app, action);
+    assert!(!app.animating());
+    assert!(app.session().is_some_and(|s| s.state().log.is_empty()));
+}
+
+#[test]
+fn resizing_to_any_size_at_any_moment_never_panics() {
+    let mut inputs = vec![press(KeyCode::Enter)];
+    for (i, (w, h)) in [(1, 1), (30, 10), (59, 17), (60, 18), (200, 60), (80, 24)]
+        .into_iter()
+        .enumerate()
+    {
+        inputs.push(Input::Resize { width: w, height: h });
+        inputs.push([ch('r'), ch('p'), ch('?'), press(KeyCode::Esc), ch('1'), ch('j')][i % 6].clone());
+    }
+    let (app, _) = play(inputs);
+    assert!(app.should_quit(), "the script ran out and closed the input");
+}
+
+#[test]
+fn the_loop_follows_the_help_and_the_relationships() {
+    let (app, terminal) = play(vec![press(KeyCode::Enter), ch('1'), ch('p')]);
+    assert_eq!(app.view(), View::Relationships);
+    let text = screen(&terminal);
+    assert!(text.contains("Closeness rose from 0 to 1"), "{text}");
+    let (app, terminal) = play(vec![press(KeyCode::Enter), ch('?')]);
+    assert_eq!(app.view(), View::Play);
+    assert!(screen(&terminal).contains("this list of keys"));
+}

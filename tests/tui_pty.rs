@@ -1,0 +1,222 @@
+//! The real binary in a pseudo-terminal, read through a vt100 screen parser: the
+//! title screen, a game played by key presses, the recollections opened and closed,
+//! quitting, and signals; each time the process must exit and leave the terminal in
+//! its normal (cooked, echoing) mode, which `stty -a` run afterwards reports.
+#![allow(clippy::unwrap_used)] // a failed step should fail the test at once
+
+mod common;
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+struct Pty {
+    screen: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+}
+
+/// Runs the game with `args` in an 80×24 terminal, then `stty -a` in the same one.
+fn spawn(args: &[&str], term: &str) -> Pty {
+    let pty = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.arg("-c");
+    cmd.arg(r#""$0" "$@"; echo "exit=$?"; stty -a; sleep 5"#);
+    cmd.arg(env!("CARGO_BIN_EXE_hailsham"));
+    cmd.args(args);
+    cmd.env("TERM", term);
+    cmd.env_remove("NO_COLOR");
+    let child = pty.slave.spawn_command(cmd).unwrap();
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().unwrap();
+    let writer = pty.master.take_writer().unwrap();
+    let screen = Arc::new(Mutex::new(vt100::Parser::new(
+        24.try_into().unwrap(),
+        80.try_into().unwrap(),
+        0,
+    )));
+    let parser = Arc::clone(&screen);
+    std::thread::spawn(move || {
+        let _master = pty.master;
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            parser.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    Pty {
+        screen,
+        writer,
+        child,
+    }
+}
+
+impl Pty {
+    fn text(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.text();
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "waited for {needle:?}; the screen shows:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+        // Let the game read each key on its own, as typed keys arrive.
+        std::thread::sleep(Duration::from_millis(150));
+    }
+
+    fn alternate_screen(&self) -> bool {
+        self.screen.lock().unwrap().screen().alternate_screen()
+    }
+
+    /// The game's own process id: the child of the shell that runs it.
+    fn game_pid(&self) -> u32 {
+        let shell = self.child.process_id().unwrap();
+        let start = Instant::now();
+        loop {
+            for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+                let contents = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+                // pid (comm) state ppid …; comm may hold spaces, so split after ')'.
+                let Some((head, rest)) = contents.rsplit_once(')') else {
+                    continue;
+                };
+                let ppid = rest.split_whitespace().nth(1).and_then(|p| p.parse::<u32>().ok());
+                if ppid == Some(shell) && head.contains("(hailsham") {
+                    return head.split_whitespace().next().unwrap().parse().unwrap();
+                }
+            }
+            assert!(start.elapsed() < Duration::from_secs(5), "no game process");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits for the game to exit; returns its exit code and what `stty -a` said.
+    fn finish(mut self) -> (String, String) {
+        let text = self.wait_for("exit=");
+        let text = if text.contains("icanon") {
+            text
+        } else {
+            self.wait_for("icanon")
+        };
+        assert!(!self.alternate_screen(), "the alternate screen was left:\n{text}");
+        assert!(
+            !self.screen.lock().unwrap().screen().hide_cursor(),
+            "the cursor is shown again"
+        );
+        let _ = self.child.kill();
+        let code = text
+            .split("exit=")
+            .nth(1)
+            .and_then(|t| t.split_whitespace().next())
+            .unwrap_or("")
+            .to_owned();
+        (code, text)
+    }
+}
+
+fn assert_cooked(stty: &str) {
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(words.contains(&"icanon"), "the terminal is left raw:\n{stty}");
+    assert!(words.contains(&"echo"), "echo is left off:\n{stty}");
+}
+
+fn example() -> String {
+    common::example_dir().to_str().unwrap().to_owned()
+}
+
+#[test]
+fn a_game_played_by_keys_in_a_real_terminal() {
+    let dir = example();
+    let mut pty = spawn(&["--story", &dir, "--seed", "1"], "xterm-256color");
+    pty.wait_for("T H E    L O N G    D R I V E");
+    assert!(pty.alternate_screen());
+    pty.send("\r");
+    pty.wait_for("A lay-by");
+    pty.wait_for("2. Say we should get on");
+    pty.send("1");
+    pty.wait_for("Remembered: The lay-by (warm)");
+    // The choices show once the text has been revealed.
+    pty.wait_for("1. Ask him about the rumour");
+    pty.send("r");
+    let journal = pty.wait_for("Recollections");
+    assert!(journal.contains("Looking back"), "{journal}");
+    pty.send("\x1b");
+    pty.wait_for("1. Ask him about the rumour");
+    pty.send("j");
+    pty.send("\r");
+    pty.wait_for("Home before dark");
+    pty.wait_for("turn the page");
+    pty.send("q");
+    pty.wait_for("Close the book and leave the game?");
+    pty.send("y");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert_cooked(&stty);
+}
+
+#[test]
+fn signals_restore_the_terminal() {
+    let dir = example();
+    for (signal, code) in [("TERM", "143"), ("HUP", "129"), ("INT", "130")] {
+        let mut pty = spawn(&["--story", &dir], "xterm-256color");
+        pty.wait_for("Begin the story");
+        pty.send("\r");
+        pty.wait_for("A lay-by");
+        let pid = pty.game_pid();
+        let killed = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("kill -{signal} {pid}"))
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let (exit, stty) = pty.finish();
+        assert_eq!(exit, code, "after SIG{signal}:\n{stty}");
+        assert_cooked(&stty);
+    }
+}
+
+#[test]
+fn ctrl_c_leaves_at_once() {
+    let dir = example();
+    let mut pty = spawn(&["--story", &dir], "xterm-256color");
+    pty.wait_for("Begin the story");
+    pty.send("\x03");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert_cooked(&stty);
+}
+
+#[test]
+fn a_dumb_terminal_gets_plain_mode() {
+    let dir = example();
+    let mut pty = spawn(&["--story", &dir], "dumb");
+    pty.wait_for("== A lay-by ==");
+    assert!(!pty.alternate_screen());
+    pty.send("q\r");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+}
