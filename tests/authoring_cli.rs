@@ -8,8 +8,13 @@ use common::*;
 
 fn run(args: &[&str], input: &str) -> (bool, String, String) {
     use std::io::Write;
+    // Plays never write to the player's save folder.
+    let mut args = args.to_vec();
+    if args.first() == Some(&"play") {
+        args.insert(1, "--no-save");
+    }
     let mut child = Command::new(env!("CARGO_BIN_EXE_hailsham"))
-        .args(args)
+        .args(&args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
