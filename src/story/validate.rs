@@ -759,11 +759,13 @@ fn describe_ron_error(code: &ron::Error) -> (String, Option<String>) {
     }
 }
 
-/// FNV-1a over every file's name and text: stable across machines and Rust versions.
+/// FNV-1a over every file's text, in load order: stable across machines and Rust
+/// versions. Names are left out, so the same story read from another folder (or the
+/// copy built into the binary) hashes the same.
 fn content_hash(files: &[SourceFile]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for f in files {
-        for byte in f.name.bytes().chain([0]).chain(f.text.bytes()).chain([0]) {
+        for byte in f.text.bytes().chain([0]) {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
         }

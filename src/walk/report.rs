@@ -203,8 +203,8 @@ impl fmt::Display for WalkReport {
         if let Some(w) = &self.words {
             writeln!(
                 f,
-                "\nWords read per playthrough: mean {:.0}, min {}, max {}",
-                w.mean,
+                "\nWords read per playthrough: mean {}, min {}, max {}",
+                thousands(rounded(w.mean)),
                 thousands(w.min),
                 thousands(w.max)
             )?;
@@ -255,4 +255,9 @@ impl fmt::Display for WalkReport {
         }
         Ok(())
     }
+}
+
+/// A non-negative mean rounded to a whole number of words.
+fn rounded(mean: f64) -> usize {
+    format!("{mean:.0}").parse().unwrap_or(0)
 }
