@@ -1,0 +1,209 @@
+//! Building the validated story from the merged layers: the manifest's declarations,
+//! characters and their axes, memories and their reflections.
+
+use super::{
+    Axis, Character, ConditionPlace, DeclTable, Declared, Ending, Era, Keepsake, Knowledge, Memory, Merged,
+    RawCharacter, RawMemory, Reflection, Scene, Severity, SourceFile, Story, Validator, content_hash, lint,
+};
+
+impl Validator<'_> {
+    pub(super) fn build(&mut self, m: &Merged, files: &[SourceFile]) -> Story {
+        self.declare_manifest(m);
+        for item in &m.scenes {
+            self.declare("scene", DeclTable::Scene, item.file, &item.raw.id);
+        }
+        let memories = m.memories.iter().map(|i| self.memory(i.file, &i.raw)).collect();
+        let characters = m
+            .characters
+            .iter()
+            .map(|i| self.character(i.file, &i.raw))
+            .collect();
+        let scenes: Vec<Scene> = m.scenes.iter().map(|item| self.scene(item)).collect();
+        let base = &m.base;
+        let scene_index = scenes
+            .iter()
+            .enumerate()
+            .map(|(i, s): (usize, &Scene)| (s.id.clone(), i))
+            .collect();
+        let story = Story {
+            id: base.id.value.clone(),
+            title: base.title.value.clone(),
+            subtitle: base.subtitle.as_ref().map(|s| s.value.clone()),
+            author: base.author.as_ref().map(|s| s.value.clone()),
+            start: base.start.value.clone(),
+            eras: base
+                .eras
+                .iter()
+                .map(|e| Era {
+                    id: e.id.value.clone(),
+                    title: e.title.value.clone(),
+                })
+                .collect(),
+            characters,
+            tones: m.tones.iter().map(|t| t.raw.value.clone()).collect(),
+            knowledge: m
+                .knowledge
+                .iter()
+                .map(|k| Knowledge {
+                    id: k.raw.id.value.clone(),
+                    summary: k.raw.summary.value.clone(),
+                })
+                .collect(),
+            memories,
+            keepsakes: m
+                .keepsakes
+                .iter()
+                .map(|k| Keepsake {
+                    id: k.raw.id.value.clone(),
+                    name: k.raw.name.value.clone(),
+                    description: k.raw.description.value.clone(),
+                })
+                .collect(),
+            endings: m
+                .endings
+                .iter()
+                .map(|e| Ending {
+                    id: e.raw.id.value.clone(),
+                    title: e.raw.title.value.clone(),
+                    summary: e.raw.summary.as_ref().map(|s| s.value.clone()),
+                })
+                .collect(),
+            scenes,
+            packs: m.packs.clone(),
+            content_hash: content_hash(files),
+            scene_index,
+        };
+        if self.known("scene", DeclTable::Scene, 0, &base.start) && !self.scenes_incomplete {
+            let graph = lint::check_graph(files, &self.era_order, m, &story);
+            let clean = !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+                && graph.iter().all(|d| d.severity != Severity::Error);
+            self.diagnostics.extend(graph);
+            if clean {
+                self.diagnostics.extend(lint::lint(m, &story));
+            }
+        }
+        story
+    }
+
+    pub(super) fn declare_manifest(&mut self, m: &Merged) {
+        if m.base.eras.is_empty() {
+            self.error(
+                0,
+                &m.base.id,
+                "the story declares no eras".into(),
+                "in this story",
+                Some("add at least one Era(id: ..., title: ...) to `eras`".into()),
+            );
+        }
+        for era in &m.base.eras {
+            if self.declare("era", DeclTable::Era, 0, &era.id) {
+                self.era_order.push(era.id.value.clone());
+            }
+        }
+        for tone in &m.tones {
+            self.declare("tone", DeclTable::Tone, tone.file, &tone.raw);
+        }
+        for k in &m.knowledge {
+            self.declare("knowledge", DeclTable::Knowledge, k.file, &k.raw.id);
+        }
+        for mem in &m.memories {
+            self.declare("memory", DeclTable::Memory, mem.file, &mem.raw.id);
+        }
+        for k in &m.keepsakes {
+            self.declare("keepsake", DeclTable::Keepsake, k.file, &k.raw.id);
+        }
+        for e in &m.endings {
+            self.declare("ending", DeclTable::Ending, e.file, &e.raw.id);
+        }
+        for item in &m.characters {
+            let (file, c) = (item.file, &item.raw);
+            if !self.declare("character", DeclTable::Character, file, &c.id) {
+                continue;
+            }
+            let mut axes = Declared::new();
+            for axis in &c.axes {
+                if let Some((f, s)) = axes.get(&axis.id.value) {
+                    let at = self.where_is(*f, s.as_ref());
+                    self.error(
+                        file,
+                        &axis.id,
+                        format!("duplicate axis id '{}' for '{}'", axis.id.value, c.id.value),
+                        "defined again here",
+                        Some(format!("first defined at {at}")),
+                    );
+                } else {
+                    axes.insert(axis.id.value.clone(), (file, axis.id.span.clone()));
+                }
+            }
+            self.axes.insert(c.id.value.clone(), axes);
+        }
+    }
+
+    pub(super) fn character(&mut self, file: usize, c: &RawCharacter) -> Character {
+        let axes = c
+            .axes
+            .iter()
+            .map(|a| {
+                if a.min > a.max {
+                    self.error(
+                        file,
+                        &a.id,
+                        format!("axis '{}' has min {} above max {}", a.id.value, a.min, a.max),
+                        "empty range",
+                        Some("swap min and max".into()),
+                    );
+                } else if a.initial < a.min || a.initial > a.max {
+                    self.error(
+                        file,
+                        &a.id,
+                        format!(
+                            "axis '{}' starts at {}, outside its range {}..={}",
+                            a.id.value, a.initial, a.min, a.max
+                        ),
+                        "initial value out of range",
+                        Some("set `initial` between `min` and `max`".into()),
+                    );
+                }
+                Axis {
+                    id: a.id.value.clone(),
+                    min: a.min,
+                    max: a.max,
+                    initial: a.initial.clamp(a.min, a.max.max(a.min)),
+                }
+            })
+            .collect();
+        Character {
+            id: c.id.value.clone(),
+            name: c.name.value.clone(),
+            axes,
+        }
+    }
+
+    pub(super) fn memory(&mut self, file: usize, m: &RawMemory) -> Memory {
+        self.known("era", DeclTable::Era, file, &m.era);
+        let reflections = m
+            .reflections
+            .iter()
+            .map(|r| Reflection {
+                when: r.when.as_ref().map(|c| {
+                    self.condition(
+                        c,
+                        &mut ConditionPlace {
+                            file,
+                            chance_slots: None,
+                            anchor: &m.id,
+                        },
+                    )
+                }),
+                text: r.text.value.clone(),
+            })
+            .collect();
+        Memory {
+            id: m.id.value.clone(),
+            title: m.title.value.clone(),
+            era: m.era.value.clone(),
+            summary: m.summary.value.clone(),
+            reflections,
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Scenes, and the conditions and effects inside them, checked id by id.
+
+use super::{
+    Choice, Cmp, Condition, ConditionPlace, DeclTable, Declared, Effect, Paragraph, RawCondition, RawEffect,
+    Scene, SceneItem, Validator,
+};
+
+impl Validator<'_> {
+    pub(super) fn scene(&mut self, item: &SceneItem) -> Scene {
+        let (file, raw) = (item.file, &item.raw);
+        self.known("era", DeclTable::Era, file, &raw.era);
+        let mut slots = 0usize;
+        let text = raw
+            .text
+            .iter()
+            .map(|p| Paragraph {
+                when: p.when.as_ref().map(|c| {
+                    self.condition(
+                        c,
+                        &mut ConditionPlace {
+                            file,
+                            chance_slots: Some(&mut slots),
+                            anchor: &raw.id,
+                        },
+                    )
+                }),
+                text: p.text.value.clone(),
+            })
+            .collect();
+        let effects = raw.effects.iter().filter_map(|e| self.effect(file, e)).collect();
+        let mut choice_ids = Declared::new();
+        let mut choices = Vec::new();
+        for (file, c) in item.choices() {
+            if let Some((f, s)) = choice_ids.get(&c.id.value) {
+                let at = self.where_is(*f, s.as_ref());
+                self.error(
+                    file,
+                    &c.id,
+                    format!("duplicate choice id '{}' in scene '{}'", c.id.value, raw.id.value),
+                    "defined again here",
+                    Some(format!(
+                        "first defined at {at}; choice ids must be unique within their scene"
+                    )),
+                );
+            } else {
+                choice_ids.insert(c.id.value.clone(), (file, c.id.span.clone()));
+            }
+            self.known("scene", DeclTable::Scene, file, &c.to);
+            choices.push(Choice {
+                id: c.id.value.clone(),
+                label: c.label.value.clone(),
+                when: c.when.as_ref().map(|w| {
+                    self.condition(
+                        w,
+                        &mut ConditionPlace {
+                            file,
+                            chance_slots: Some(&mut slots),
+                            anchor: &c.id,
+                        },
+                    )
+                }),
+                effects: c.effects.iter().filter_map(|e| self.effect(file, e)).collect(),
+                to: c.to.value.clone(),
+                once: c.once,
+            });
+        }
+        match (&raw.ending, !item.has_choices()) {
+            (Some(ending), true) => {
+                self.known("ending", DeclTable::Ending, file, ending);
+            }
+            (Some(ending), false) => self.error(
+                file,
+                ending,
+                format!("scene '{}' has both choices and an ending", raw.id.value),
+                "an ending scene ends the story",
+                Some("remove the choices, or remove `ending` and let the choices lead on".into()),
+            ),
+            (None, true) => self.error(
+                file,
+                &raw.id,
+                format!(
+                    "scene '{}' is a dead end: it has no choices and is not an ending",
+                    raw.id.value
+                ),
+                "the player would be stuck here",
+                Some("add a choice that leads on, or mark it `ending: \"<ending id>\"`".into()),
+            ),
+            (None, false) => {}
+        }
+        Scene {
+            id: raw.id.value.clone(),
+            era: raw.era.value.clone(),
+            frame: raw.frame,
+            title: raw.title.value.clone(),
+            place: raw.place.as_ref().map(|p| p.value.clone()),
+            text,
+            effects,
+            choices,
+            ending: raw.ending.as_ref().map(|e| e.value.clone()),
+            chance_slots: slots,
+            file: self.files[file].name.clone(),
+        }
+    }
+
+    pub(super) fn condition(&mut self, raw: &RawCondition, place: &mut ConditionPlace<'_>) -> Condition {
+        let file = place.file;
+        match raw {
+            RawCondition::All(list) => {
+                Condition::All(list.iter().map(|c| self.condition(c, place)).collect())
+            }
+            RawCondition::Any(list) => {
+                Condition::Any(list.iter().map(|c| self.condition(c, place)).collect())
+            }
+            RawCondition::Not(inner) => Condition::Not(Box::new(self.condition(inner, place))),
+            RawCondition::Flag(f) => Condition::Flag(f.value.clone()),
+            RawCondition::Knows(k) => {
+                self.known("knowledge", DeclTable::Knowledge, file, k);
+                Condition::Knows(k.value.clone())
+            }
+            RawCondition::Has(k) => {
+                self.known("keepsake", DeclTable::Keepsake, file, k);
+                Condition::Has(k.value.clone())
+            }
+            RawCondition::Remembers(m) => {
+                self.known("memory", DeclTable::Memory, file, m);
+                Condition::Remembers(m.value.clone())
+            }
+            RawCondition::RemembersAs(m, t) => {
+                self.known("memory", DeclTable::Memory, file, m);
+                self.known("tone", DeclTable::Tone, file, t);
+                Condition::RemembersAs(m.value.clone(), t.value.clone())
+            }
+            RawCondition::Visited(s) => {
+                self.known("scene", DeclTable::Scene, file, s);
+                Condition::Visits(s.value.clone(), Cmp::Ge, 1)
+            }
+            RawCondition::Visits(s, cmp, n) => {
+                self.known("scene", DeclTable::Scene, file, s);
+                Condition::Visits(s.value.clone(), *cmp, *n)
+            }
+            RawCondition::Rel(c, a, cmp, n) => {
+                self.known_axis(file, c, a);
+                Condition::Rel(c.value.clone(), a.value.clone(), *cmp, *n)
+            }
+            RawCondition::Era(e) => {
+                self.known("era", DeclTable::Era, file, e);
+                Condition::Era(e.value.clone())
+            }
+            RawCondition::Chance(percent) => self.chance(*percent, place),
+        }
+    }
+
+    pub(super) fn chance(&mut self, percent: u32, place: &mut ConditionPlace<'_>) -> Condition {
+        let here = place.anchor.clone();
+        if percent > 100 {
+            self.error(
+                place.file,
+                &here,
+                format!("Chance({percent}) is above 100 percent"),
+                "in this scene",
+                Some("use a percentage from 0 to 100".into()),
+            );
+        }
+        if let Some(slots) = place.chance_slots.as_deref_mut() {
+            *slots += 1;
+            Condition::Chance {
+                percent,
+                slot: *slots - 1,
+            }
+        } else {
+            self.error(
+                place.file,
+                &here,
+                "Chance(...) cannot decide a reflection".into(),
+                "in this memory",
+                Some("a memory must read the same each time it is opened; use Chance in a scene's text or choices".into()),
+            );
+            Condition::Chance { percent, slot: 0 }
+        }
+    }
+
+    pub(super) fn effect(&mut self, file: usize, raw: &RawEffect) -> Option<Effect> {
+        let ok = match raw {
+            RawEffect::Set(_) | RawEffect::Clear(_) => true,
+            RawEffect::Learn(k) => self.known("knowledge", DeclTable::Knowledge, file, k),
+            RawEffect::Remember(m, t) => {
+                let m_ok = self.known("memory", DeclTable::Memory, file, m);
+                self.known("tone", DeclTable::Tone, file, t) && m_ok
+            }
+            RawEffect::Adjust(c, a, _) => self.known_axis(file, c, a),
+            RawEffect::Gain(k) | RawEffect::Lose(k) => self.known("keepsake", DeclTable::Keepsake, file, k),
+        };
+        ok.then(|| match raw {
+            RawEffect::Set(f) => Effect::Set(f.value.clone()),
+            RawEffect::Clear(f) => Effect::Clear(f.value.clone()),
+            RawEffect::Learn(k) => Effect::Learn(k.value.clone()),
+            RawEffect::Remember(m, t) => Effect::Remember(m.value.clone(), t.value.clone()),
+            RawEffect::Adjust(c, a, d) => Effect::Adjust(c.value.clone(), a.value.clone(), *d),
+            RawEffect::Gain(k) => Effect::Gain(k.value.clone()),
+            RawEffect::Lose(k) => Effect::Lose(k.value.clone()),
+        })
+    }
+}
