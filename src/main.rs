@@ -70,17 +70,31 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
         SaveDir::locate(args.save_dir.as_deref())
     };
     let mut notes = Vec::new();
-    let session = if let Some(target) = &args.load {
-        let save = read_save(target, saves.as_ref(), &loaded.story)?;
-        let restored = Session::from_save(loaded.story, &save, &migrations)?;
-        notes.extend(restored.notice.map(|n| n.message()));
-        restored.session
-    } else {
-        Session::new(loaded.story, args.seed.unwrap_or_else(clock_seed))?
+    let seed = args.seed.unwrap_or_else(clock_seed);
+    let restored = match &args.load {
+        Some(target) => {
+            let save = read_save(target, saves.as_ref(), &loaded.story)?;
+            Some(Session::from_save(loaded.story.clone(), &save, &migrations)?)
+        }
+        None => None,
     };
     if full_screen(args) {
-        return play_full_screen(&session);
+        let options = app::Options {
+            seed,
+            resume: restored,
+            saves,
+            migrations,
+            ..app::Options::default()
+        };
+        return play_full_screen(app::App::new(loaded.story, with_theme(options)));
     }
+    let session = match restored {
+        Some(restored) => {
+            notes.extend(restored.notice.map(|n| n.message()));
+            restored.session
+        }
+        None => Session::new(loaded.story, seed)?,
+    };
     if saves.is_none() && !args.no_save {
         notes.push("(There is no folder to keep saves in; give one with --save-dir DIR.)".to_owned());
     }
@@ -96,23 +110,26 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
 /// output or input redirected, or `TERM=dumb`. Plain mode is also the way in for
 /// screen readers, which cannot read a full-screen program.
 fn full_screen(args: &PlayArgs) -> bool {
-    !args.plain
-        && io::stdout().is_terminal()
+    !args.plain && terminal_can_show()
+}
+
+fn terminal_can_show() -> bool {
+    io::stdout().is_terminal()
         && io::stdin().is_terminal()
         && std::env::var("TERM").is_ok_and(|t| t != "dumb")
 }
 
-fn play_full_screen(session: &Session) -> Result<(), Error> {
-    let state = session.state();
-    let options = app::Options {
-        seed: state.rng.seed,
-        resume: (!state.log.is_empty()).then(|| state.clone()),
+/// `NO_COLOR` chooses the theme without colour.
+fn with_theme(options: app::Options) -> app::Options {
+    app::Options {
         theme: std::env::var_os("NO_COLOR")
             .is_some_and(|v| !v.is_empty())
             .then_some(ThemeChoice::NoColor),
-        ..Default::default()
-    };
-    let mut game = app::App::new(session.story().clone(), options);
+        ..options
+    }
+}
+
+fn play_full_screen(mut game: app::App) -> Result<(), Error> {
     match app::terminal::play(&mut game)? {
         app::terminal::Exit::Quit => Ok(()),
         app::terminal::Exit::Signal(signal) => Err(Error::Signal(signal)),
@@ -150,6 +167,14 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
         Some(root) => Replay::new(&story, root.clone(), save.log.clone(), Vec::new()),
         None => Replay::from_seed(&story, save.seed, save.log.clone())?,
     };
+    if !args.plain && terminal_can_show() {
+        let replay = app::ReplayState::new(save.seed, frames);
+        return play_full_screen(app::App::replay(
+            story,
+            replay,
+            with_theme(app::Options::default()),
+        ));
+    }
     let mut out = io::stdout().lock();
     writeln!(
         out,
@@ -158,11 +183,7 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
         save.seed,
         save.step()
     )?;
-    if args.plain || !io::stdin().is_terminal() {
-        plain::transcript(&story, frames, &mut out)
-    } else {
-        plain::step_through(&story, frames, io::stdin().lock(), &mut out)
-    }
+    plain::transcript(&story, frames, &mut out)
 }
 
 fn run_check(args: &CheckArgs) -> Result<(), Error> {
