@@ -193,7 +193,7 @@ fn a_damaged_slot_is_listed_and_only_saved_over_when_the_player_says_so() {
         vec![press(ENTER), ch('1'), ch('l'), ch('2'), press(ENTER)],
     );
     assert_eq!(app.view(), View::Load);
-    assert!(screen.contains("the file is not a hailsham save"), "{screen}");
+    assert!(screen.contains("The file is not a hailsham save."), "{screen}");
     assert!(screen.contains("Slot 2 cannot be loaded"), "{screen}");
 
     let (app, _) = play_in(

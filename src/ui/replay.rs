@@ -14,6 +14,8 @@ use crate::plain::describe_events;
 struct Areas {
     heading: Rect,
     text: Rect,
+    /// The choice taken, always in sight however long the scene.
+    chosen: Rect,
     progress: Rect,
     status: Rect,
 }
@@ -36,13 +38,19 @@ fn areas(area: Rect) -> Areas {
         height: 1,
         ..col
     };
+    let chosen = Rect {
+        y: progress.y.saturating_sub(2).max(top),
+        height: 1,
+        ..col
+    };
     Areas {
         heading,
         text: Rect {
             y: top,
-            height: progress.y.saturating_sub(top + 1),
+            height: chosen.y.saturating_sub(top + 1),
             ..col
         },
+        chosen,
         progress,
         status,
     }
@@ -158,6 +166,17 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             },
             buf,
         );
+    }
+    if let Some(chosen) = replay.frame().and_then(|f| f.chosen.as_ref()) {
+        let label = wrap::truncate(
+            &format!("“{}”", chosen.label),
+            usize::from(a.chosen.width).saturating_sub(8),
+        );
+        Line::from(vec![
+            Span::styled("Chosen  ", theme.dim),
+            Span::styled(label, theme.accent),
+        ])
+        .render(a.chosen, buf);
     }
     draw_progress(app, replay, a.progress, buf);
     let playing = !replay.pace.paused() && !replay.at_end();

@@ -70,6 +70,18 @@ pub fn row_at(app: &App, at: Position) -> Option<usize> {
     (i < session.timeline().nodes().len()).then_some(i)
 }
 
+/// "“choice” → Scene" in `room` cells: the scene keeps up to a third of the room, and
+/// the choice is cut first.
+fn describe(row: &TimelineRow, room: usize) -> String {
+    let Some(choice) = &row.choice else {
+        return wrap::truncate(&format!("{} (the start)", row.scene_title), room);
+    };
+    let scene = format!(" → {}", row.scene_title);
+    let scene = wrap::truncate(&scene, wrap::width(&scene).min(room / 3));
+    let label = wrap::truncate(&format!("“{choice}”"), room.saturating_sub(wrap::width(&scene)));
+    format!("{label}{scene}")
+}
+
 /// The indent of each node, to tell where a side branch begins.
 fn indents(rows: &[TimelineRow]) -> Vec<usize> {
     let mut out = vec![0; rows.iter().map(|r| r.row.node + 1).max().unwrap_or(0)];
@@ -110,10 +122,6 @@ fn lines(app: &App, session: &Session, width: u16) -> Vec<Line<'static>> {
             } else {
                 ("◇", theme.dim)
             };
-            let what = match &r.choice {
-                Some(choice) => format!("“{choice}” → {}", r.scene_title),
-                None => format!("{} (the start)", r.scene_title),
-            };
             let tail = if row.current {
                 "  ← you are here".to_owned()
             } else if row.branches > 1 {
@@ -124,7 +132,7 @@ fn lines(app: &App, session: &Session, width: u16) -> Vec<Line<'static>> {
             let on = i == selected;
             let head = format!("{} {:>3}  {tree}", if on { "›" } else { " " }, row.depth);
             let room = width.saturating_sub(wrap::width(&head) + 2 + wrap::width(&tail));
-            let what = wrap::truncate(&what, room);
+            let what = describe(r, room);
             let pad = " ".repeat(room.saturating_sub(wrap::width(&what)));
             let text_style = match (on, row.on_path) {
                 (true, _) => theme.selected,

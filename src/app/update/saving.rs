@@ -80,7 +80,9 @@ pub(super) fn open_slots(app: &mut App, view: View) {
         entries.retain(|e| e.slot != Slot::Auto);
     }
     let selected = if view == View::Save {
-        entries.iter().position(|e| matches!(e.status, SlotStatus::Empty))
+        entries
+            .iter()
+            .position(|e| matches!(e.slot, Slot::Numbered(_)) && matches!(e.status, SlotStatus::Empty))
     } else {
         entries
             .iter()
@@ -157,9 +159,9 @@ fn use_selected(app: &mut App) {
         (View::Load, SlotStatus::Empty) => {
             app.flash = Some(Flash::info(format!("{} is empty.", slot_name(slot))));
         }
-        (View::Load, SlotStatus::Unreadable(e)) => {
+        (View::Load, SlotStatus::Unreadable(_)) => {
             app.flash = Some(Flash::warning(format!(
-                "{} cannot be loaded: {e}. The file is left as it is.",
+                "{} cannot be loaded; the file is left as it is.",
                 slot_name(slot)
             )));
         }

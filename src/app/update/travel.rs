@@ -13,10 +13,10 @@ pub(super) fn undo(app: &mut App) {
         Ok(true) => {
             let what = undone.map_or_else(String::new, |label| format!(" “{label}”"));
             let key = app.keymap.label(Command::Timeline);
-            app.flash = Some(Flash::info(format!(
-                "Taken back:{what}. That path stays on the timeline ({key})."
-            )));
             moved(app);
+            app.play.notes = vec![format!(
+                "Taken back:{what}. That path stays on the timeline ({key})."
+            )];
         }
         Ok(false) => app.flash = Some(Flash::info("Nothing to take back: this is the start.")),
         Err(e) => app.flash = Some(Flash::warning(format!("Cannot go back: {e}."))),
@@ -32,7 +32,8 @@ fn last_choice(session: &crate::session::Session) -> Option<String> {
     Some(choice.label.clone())
 }
 
-/// After undo or a jump: the play view shows the scene reached, and it is autosaved.
+/// After undo or a jump: the play view shows the scene reached, and it is autosaved
+/// (an autosave that fails says so in the status line).
 fn moved(app: &mut App) {
     after_move(app);
     app.autosave.due = true;
@@ -114,11 +115,9 @@ fn go(app: &mut App, node: usize, depth: usize) {
             let title = session
                 .scene()
                 .map_or_else(|_| String::new(), |s| format!(": {}", s.title));
-            app.flash = Some(Flash::info(format!(
-                "Back to the point after {depth} choice{plural}{title}."
-            )));
             app.view = View::Play;
             moved(app);
+            app.play.notes = vec![format!("Back to the point after {depth} choice{plural}{title}.")];
         }
         Err(e) => app.flash = Some(Flash::warning(format!("Cannot go there: {e}."))),
     }
