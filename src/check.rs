@@ -4,6 +4,16 @@ use std::fmt::Write as _;
 
 use crate::story::{Loaded, Story, word_count};
 
+/// Takes the warnings about the first `files` files (the built-in story, under packs)
+/// out of the report, and returns how many: a pack's author cannot act on them.
+pub fn hide_warnings_below(report: &mut crate::story::Report, files: usize) -> usize {
+    let before = report.diagnostics.len();
+    report
+        .diagnostics
+        .retain(|d| d.file >= files || d.severity == crate::story::Severity::Error);
+    before - report.diagnostics.len()
+}
+
 /// Words in a scene, counting every paragraph (whatever its condition) and choice label.
 pub fn scene_words(scene: &crate::story::Scene) -> usize {
     scene.text.iter().map(|p| word_count(&p.text)).sum::<usize>()

@@ -6,6 +6,8 @@ use crate::engine::EngineError;
 use crate::replay::{Divergence, MigrationError};
 use crate::save::SaveError;
 use crate::story::{ReadError, Report};
+use crate::warp::WarpError;
+use crate::watch::WatchError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -16,6 +18,10 @@ pub enum Error {
     Read(#[from] ReadError),
     #[error(transparent)]
     Engine(#[from] EngineError),
+    #[error(transparent)]
+    Warp(#[from] WarpError),
+    #[error(transparent)]
+    Watch(#[from] WatchError),
     #[error("cannot load '{path}': {source}")]
     Load { path: PathBuf, source: SaveError },
     /// A replayed save parts from the story (`replay --verify` exits non-zero with it).
@@ -27,6 +33,9 @@ pub enum Error {
     Io(#[from] std::io::Error),
     #[error("{0}")]
     Usage(String),
+    /// `walk` found problems; the report has been printed.
+    #[error("the walk found {0} problem(s)")]
+    WalkProblems(u64),
     /// The full-screen game was stopped by this signal (after tidying the terminal).
     #[error("stopped by signal {0}")]
     Signal(i32),

@@ -14,12 +14,17 @@
 //! - [`app`]: the full-screen game's state, its update and its event loop.
 //! - [`ui`]: drawing the full-screen game, one file per view; themes.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
+//! - Authoring tools: [`check`] (summary and warnings), [`walk`] (random and exhaustive
+//!   playthroughs), [`graph`] (dot and Mermaid), [`warp`] (start anywhere, with any
+//!   state), [`inspect`] (why a choice is offered or hidden), [`watch`] (hot reload).
 
 pub mod app;
 pub mod check;
 pub mod cli;
 pub mod engine;
 pub mod error;
+pub mod graph;
+pub mod inspect;
 pub mod plain;
 pub mod replay;
 pub mod save;
@@ -27,3 +32,6 @@ pub mod session;
 pub mod story;
 pub mod timeline;
 pub mod ui;
+pub mod walk;
+pub mod warp;
+pub mod watch;

@@ -2,25 +2,31 @@
 //! once, choosing the exit code here and nowhere else.
 
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use hailsham::cli::{CheckArgs, Cli, Command, PlayArgs, ReplayArgs, SavesArgs};
+use hailsham::cli::{
+    CheckArgs, Cli, Command, GraphArgs, GraphFormat, PlayArgs, ReplayArgs, SavesArgs, StoryArgs, WalkArgs,
+};
 use hailsham::error::Error;
 use hailsham::replay::{self, Migrations, Replay};
 use hailsham::save::{self, SaveDir, SaveFile};
-use hailsham::session::Session;
-use hailsham::story::{self, Loaded, Report, Story};
+use hailsham::session::{Restored, Session};
+use hailsham::story::{self, Loaded, Report, Severity, Story};
 use hailsham::ui::theme::ThemeChoice;
-use hailsham::{app, check, plain};
+use hailsham::walk::{self, WalkOptions, WalkReport};
+use hailsham::watch::Reloader;
+use hailsham::{app, check, graph, plain, warp};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Play(args)) => play(&args),
         Some(Command::Check(args)) => run_check(&args),
+        Some(Command::Walk(args)) => run_walk(&args),
+        Some(Command::Graph(args)) => run_graph(&args),
         Some(Command::Saves(args)) => list_saves(&args),
         Some(Command::Replay(args)) => run_replay(&args),
         None => play(&cli.play),
@@ -39,12 +45,40 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(dir: Option<&std::path::Path>) -> Result<Loaded, Error> {
-    let sources = match dir {
-        Some(dir) => story::read_dir(dir)?,
-        None => story::embedded_sources(),
+/// Loads the layers; under packs, the built-in story's own warnings are left out (a
+/// pack's author cannot act on them) and counted in a note on standard error.
+fn load(story: &StoryArgs) -> Result<Loaded, Error> {
+    let sources = story::read_layers(&story.dirs)?;
+    let below = if story::implies_builtin(&story.dirs) {
+        sources.base_files()
+    } else {
+        0
     };
-    story::load(sources).map_err(Error::Story)
+    let mut loaded = story::load(sources).map_err(Error::Story)?;
+    let hidden = check::hide_warnings_below(&mut loaded.report, below);
+    if hidden > 0 {
+        eprintln!(
+            "({hidden} warning{} in the built-in story not shown; `hailsham check` shows them)",
+            if hidden == 1 { "" } else { "s" }
+        );
+    }
+    Ok(loaded)
+}
+
+/// The folder of the base story, if it is not the built-in one (its migrations live there).
+fn base_dir(story: &StoryArgs) -> Option<&Path> {
+    story
+        .dirs
+        .first()
+        .filter(|_| !story::implies_builtin(&story.dirs))
+        .map(PathBuf::as_path)
+}
+
+/// One `--story DIR` (or none) as layers.
+fn one_story(dir: Option<&PathBuf>) -> StoryArgs {
+    StoryArgs {
+        dirs: dir.into_iter().cloned().collect(),
+    }
 }
 
 fn migrations(dir: Option<&Path>) -> Result<Migrations, Error> {
@@ -61,9 +95,16 @@ fn read_save(target: &str, saves: Option<&SaveDir>, story: &Story) -> Result<Sav
 }
 
 fn play(args: &PlayArgs) -> Result<(), Error> {
-    let loaded = load(args.story.as_deref())?;
-    warn(&loaded.report);
-    let migrations = migrations(args.story.as_deref())?;
+    let loaded = load(&args.story)?;
+    if !args.story.dirs.is_empty() {
+        warn(&loaded.report);
+    }
+    if args.watch && args.story.dirs.is_empty() {
+        return Err(Error::Usage(
+            "--watch needs --story DIR: the built-in story is compiled in and cannot change".into(),
+        ));
+    }
+    let migrations = migrations(base_dir(&args.story))?;
     let saves = if args.no_save {
         None
     } else {
@@ -71,14 +112,22 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     };
     let mut notes = Vec::new();
     let seed = args.seed.unwrap_or_else(clock_seed);
-    let restored = match &args.load {
-        Some(target) => {
-            let save = read_save(target, saves.as_ref(), &loaded.story)?;
-            Some(Session::from_save(loaded.story.clone(), &save, &migrations)?)
-        }
-        None => None,
+    let warped = args.scene.is_some() || !args.set.is_empty();
+    let restored = if let Some(target) = &args.load {
+        let save = read_save(target, saves.as_ref(), &loaded.story)?;
+        Some(Session::from_save(loaded.story.clone(), &save, &migrations)?)
+    } else if warped {
+        let state = warp::start(&loaded.story, seed, args.scene.as_deref(), &args.set)?;
+        Some(Restored {
+            session: Session::resume(loaded.story.clone(), state)?,
+            notice: None,
+        })
+    } else {
+        None
     };
-    if full_screen(args) {
+    // Hot reload is wired into the plain player; the full-screen game has the API
+    // (`watch::Reloader`) but not the hook yet, so `--watch` plays in plain mode.
+    if full_screen(args) && !args.watch {
         let options = app::Options {
             seed,
             resume: restored,
@@ -101,6 +150,9 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     let mut player = plain::Player::new(session, io::stdout().lock()).with_saves(saves, migrations);
     for note in notes {
         player.note(note);
+    }
+    if args.watch {
+        player = player.watching(Box::new(Reloader::new(&args.story.dirs)?));
     }
     player.run(io::stdin().lock())?;
     Ok(())
@@ -137,7 +189,7 @@ fn play_full_screen(mut game: app::App) -> Result<(), Error> {
 }
 
 fn list_saves(args: &SavesArgs) -> Result<(), Error> {
-    let loaded = load(args.story.as_deref())?;
+    let loaded = load(&one_story(args.story.as_ref()))?;
     let dir = SaveDir::locate(args.save_dir.as_deref()).ok_or_else(|| {
         Error::Usage("there is no save folder here; give one with --save-dir DIR".to_owned())
     })?;
@@ -149,7 +201,7 @@ fn list_saves(args: &SavesArgs) -> Result<(), Error> {
 }
 
 fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
-    let story = load(args.story.as_deref())?.story;
+    let story = load(&one_story(args.story.as_ref()))?.story;
     let migrations = migrations(args.story.as_deref())?;
     let saves = SaveDir::locate(args.save_dir.as_deref());
     let save = read_save(&args.save, saves.as_ref(), &story)?;
@@ -187,16 +239,85 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
 }
 
 fn run_check(args: &CheckArgs) -> Result<(), Error> {
-    let loaded = load(args.story.as_deref())?;
+    let mut loaded = load(&args.story)?;
+    if args.deny_warnings && loaded.report.warnings().next().is_some() {
+        for d in &mut loaded.report.diagnostics {
+            d.severity = Severity::Error;
+        }
+        return Err(Error::Story(loaded.report));
+    }
     eprint!("{}", loaded.report.render());
-    print!("{}", check::summary(&loaded));
-    Ok(())
+    emit(&check::summary(&loaded))
+}
+
+fn run_walk(args: &WalkArgs) -> Result<(), Error> {
+    let loaded = load(&args.story)?;
+    let report = if args.explore {
+        let options = walk::ExploreOptions {
+            seed: args.seed,
+            max_states: args.max_states,
+            max_steps: args.max_steps,
+        };
+        walk::explore(&loaded.story, &options)
+    } else {
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        let options = WalkOptions {
+            runs: args.runs,
+            seed: args.seed,
+            max_steps: args.max_steps,
+            threads,
+        };
+        walk::random(&loaded.story, options)
+    };
+    if args.json {
+        let json = serde_json::to_string_pretty(&report).map_err(|e| Error::Usage(e.to_string()))?;
+        emit(&format!("{json}\n"))?;
+    } else {
+        emit(&report.to_string())?;
+    }
+    match report.problem_total() {
+        0 => Ok(()),
+        n => Err(Error::WalkProblems(n)),
+    }
+}
+
+fn run_graph(args: &GraphArgs) -> Result<(), Error> {
+    let loaded = load(&args.story)?;
+    let coverage = match &args.coverage {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Error::Usage(format!("cannot read '{}': {e}", path.display())))?;
+            let report: WalkReport = serde_json::from_str(&text).map_err(|e| {
+                Error::Usage(format!("'{}' is not a `walk --json` report: {e}", path.display()))
+            })?;
+            Some(report)
+        }
+        None => None,
+    };
+    let text = match args.format {
+        GraphFormat::Dot => graph::dot(&loaded.story, coverage.as_ref()),
+        GraphFormat::Mermaid => graph::mermaid(&loaded.story, coverage.as_ref()),
+    };
+    emit(&text)
+}
+
+/// Prints to standard output; a reader that went away (`| head`) is not an error.
+fn emit(text: &str) -> Result<(), Error> {
+    use std::io::Write;
+    match io::stdout().lock().write_all(text.as_bytes()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Io(e)),
+        _ => Ok(()),
+    }
 }
 
 /// Warnings do not stop play, but an author running their own story should see them.
 fn warn(report: &Report) {
-    if report.warnings().next().is_some() && io::stderr().is_terminal() {
-        eprint!("{}", report.render());
+    let count = report.warnings().count();
+    if count > 0 && io::stderr().is_terminal() {
+        eprintln!(
+            "(the story has {count} warning{}; `hailsham check` with the same --story shows them)",
+            if count == 1 { "" } else { "s" }
+        );
     }
 }
 

@@ -16,6 +16,7 @@ use crate::replay::Migrations;
 use crate::save::SaveDir;
 use crate::session::Session;
 use crate::story::{Scene, Story};
+use crate::watch::{self, ReloadNote, ReloadSource};
 
 pub use transcript::{step_through, transcript};
 
@@ -33,6 +34,8 @@ Type the number of a choice and press Enter. Other commands:
   recollections (r)   the memories Kathy holds, and her keepsakes
   relationships (p)   how she stands with the people in her story
   look (l)            read the current scene again
+  inspect (i)         for authors: why each choice is offered or hidden, and what
+                      this scene reads and writes
   history (b)         every passage read so far, in order
   undo (u)            take back the last choice (the old path stays on the timeline)
   timeline (t)        every path taken, branch by branch; 'goto N' returns to point N
@@ -48,6 +51,8 @@ shows every path taken, 'history' rereads it all; 'quit' stops.";
 pub struct Player<W: Write> {
     session: Session,
     out: W,
+    /// Where story reloads come from (`--watch`), checked before each command.
+    reloads: Option<Box<dyn ReloadSource>>,
     /// Where saves go; `None` when saving is off.
     saves: Option<SaveDir>,
     /// Applied to saves of an older version of the story when they are loaded.
@@ -65,12 +70,20 @@ impl<W: Write> Player<W> {
         Self {
             session,
             out,
+            reloads: None,
             saves: None,
             migrations: Migrations::default(),
             notes: Vec::new(),
             moved: false,
             autosave_failed: false,
         }
+    }
+
+    /// Checks `source` for an edited story before each command (`--watch`).
+    #[must_use]
+    pub fn watching(mut self, source: Box<dyn ReloadSource>) -> Self {
+        self.reloads = Some(source);
+        self
     }
 
     /// Saves into `saves` (autosave after every choice and on quitting), and loads from
@@ -111,6 +124,14 @@ impl<W: Write> Player<W> {
         self.prompt()?;
         for line in input.lines() {
             let line = line?;
+            if self.reload()? && line.trim().parse::<usize>().is_ok() {
+                writeln!(
+                    self.out,
+                    "(The story changed under you, so that choice was not taken: choose again.)"
+                )?;
+                self.prompt()?;
+                continue;
+            }
             if let Some(exit) = self.command(line.trim())? {
                 self.autosave()?;
                 return Ok(exit);
@@ -142,6 +163,7 @@ impl<W: Write> Player<W> {
                 return Ok(Some(self.exit()));
             }
             "look" | "l" => self.show_scene()?,
+            "inspect" | "i" => self.show_inspection()?,
             "recollections" | "r" | "journal" => self.show_recollections()?,
             "relationships" | "p" | "people" => self.show_relationships()?,
             "history" | "b" | "backlog" => self.show_history(arg)?,
@@ -185,6 +207,32 @@ impl<W: Write> Player<W> {
         if let Some(ending) = self.session.ending().map(str::to_owned) {
             self.show_ending(&ending)?;
             writeln!(self.out, "{AFTER_THE_END}")?;
+        }
+        Ok(())
+    }
+
+    /// Applies a pending story reload, if any, and says what happened.
+    fn reload(&mut self) -> Result<bool, Error> {
+        let Some(reload) = self.reloads.as_mut().and_then(|r| r.poll()) else {
+            return Ok(false);
+        };
+        let note = watch::apply(&mut self.session, reload);
+        writeln!(self.out, "\n{}", note.message())?;
+        match &note {
+            ReloadNote::Broken(report) => writeln!(self.out, "{}", report.render())?,
+            ReloadNote::Reloaded { .. } => {
+                writeln!(self.out)?;
+                self.show_scene()?;
+            }
+            ReloadNote::SceneGone { .. } | ReloadNote::Unreadable(_) => {}
+        }
+        Ok(true)
+    }
+
+    fn show_inspection(&mut self) -> Result<(), Error> {
+        match crate::inspect::inspect(self.session.story(), self.session.state()) {
+            Some(inspection) => write!(self.out, "{inspection}")?,
+            None => writeln!(self.out, "There is no scene to inspect.")?,
         }
         Ok(())
     }

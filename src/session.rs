@@ -265,4 +265,13 @@ impl Session {
             state: self.state.clone(),
         }
     }
+
+    /// Moves the game onto an edited story (hot reload), keeping the state, if the
+    /// story still has the current scene; otherwise changes nothing and says why.
+    pub fn replace_story(&mut self, story: Story) -> Result<(), EngineError> {
+        engine::current_scene(&story, &self.state)?;
+        self.story = story;
+        self.events.clear();
+        Ok(())
+    }
 }

@@ -4,6 +4,8 @@
 //! graph; `diagnostic` renders what went wrong in the style of rustc.
 
 pub mod diagnostic;
+mod layers;
+mod lint;
 pub mod model;
 pub mod raw;
 pub mod source;
@@ -15,7 +17,7 @@ use include_dir::{Dir, include_dir};
 
 pub use diagnostic::{Diagnostic, Location, Report, Severity, SourceFile};
 pub use model::*;
-pub use validate::{Loaded, StorySources, load};
+pub use validate::{Loaded, PackSources, StorySources, load};
 
 /// The default story, compiled into the binary.
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/story");
@@ -23,16 +25,24 @@ static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/story");
 /// The manifest's file name at the root of a story folder.
 pub const MANIFEST: &str = "story.ron";
 
+/// The manifest's file name at the root of a pack folder.
+pub const PACK_MANIFEST: &str = "pack.ron";
+
 /// Files at a story's root that are not scene files.
-const NOT_SCENES: [&str; 2] = [MANIFEST, "migrations.ron"];
+const NOT_SCENES: [&str; 3] = [MANIFEST, PACK_MANIFEST, "migrations.ron"];
 
 /// Errors reading a story from disk, before any RON is parsed.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("cannot read the story folder '{path}': {source}")]
     Io { path: PathBuf, source: std::io::Error },
-    #[error("'{0}' has no {MANIFEST}: a story folder needs its manifest at the top")]
+    #[error("'{0}' has no {MANIFEST} or {PACK_MANIFEST}: a story folder needs its manifest at the top")]
     NoManifest(PathBuf),
+    #[error(
+        "'{0}' is a whole story ({MANIFEST}), but only the first --story may be one; \
+         later folders are packs, with a {PACK_MANIFEST}"
+    )]
+    NotAPack(PathBuf),
     #[error("'{path}' is not valid UTF-8 text")]
     NotUtf8 { path: PathBuf },
 }
@@ -41,7 +51,60 @@ pub enum ReadError {
 pub fn embedded_sources() -> StorySources {
     let mut files: Vec<SourceFile> = Vec::new();
     collect_embedded(&EMBEDDED, &mut files);
-    split_manifest(files, "story")
+    let (manifest, scene_files) = split_manifest(files, "story", MANIFEST);
+    StorySources {
+        manifest,
+        scene_files,
+        packs: Vec::new(),
+    }
+}
+
+/// Reads the layers named by `--story`, in order. None: the built-in story. The first
+/// folder is a whole story (with a `story.ron`) or a pack (with a `pack.ron`) on top of
+/// the built-in story; every later folder is a pack layered on the ones before it.
+pub fn read_layers(dirs: &[PathBuf]) -> Result<StorySources, ReadError> {
+    let Some((first, rest)) = dirs.split_first() else {
+        return Ok(embedded_sources());
+    };
+    let mut sources = if first.join(MANIFEST).is_file() {
+        read_dir(first)?
+    } else if first.join(PACK_MANIFEST).is_file() {
+        let mut builtin = embedded_sources();
+        builtin.packs.push(read_pack(first)?);
+        builtin
+    } else {
+        return Err(ReadError::NoManifest(first.clone()));
+    };
+    for dir in rest {
+        if dir.join(MANIFEST).is_file() && !dir.join(PACK_MANIFEST).is_file() {
+            return Err(ReadError::NotAPack(dir.clone()));
+        }
+        sources.packs.push(read_pack(dir)?);
+    }
+    Ok(sources)
+}
+
+/// Whether these `--story` folders put packs on the built-in story (the first is a pack).
+pub fn implies_builtin(dirs: &[PathBuf]) -> bool {
+    dirs.first()
+        .is_some_and(|d| !d.join(MANIFEST).is_file() && d.join(PACK_MANIFEST).is_file())
+}
+
+/// Reads a pack folder: its `pack.ron` and every other `.ron` file under it.
+pub fn read_pack(dir: &Path) -> Result<PackSources, ReadError> {
+    let mut files = Vec::new();
+    read_tree(dir, dir, &mut files)?;
+    if !files
+        .iter()
+        .any(|f| f.name == display_name(dir, &dir.join(PACK_MANIFEST)))
+    {
+        return Err(ReadError::NoManifest(dir.to_path_buf()));
+    }
+    let (manifest, scene_files) = split_manifest(files, &dir.display().to_string(), PACK_MANIFEST);
+    Ok(PackSources {
+        manifest,
+        scene_files,
+    })
 }
 
 /// Loads and validates the story compiled into the binary.
@@ -82,7 +145,12 @@ pub fn read_dir(dir: &Path) -> Result<StorySources, ReadError> {
     {
         return Err(ReadError::NoManifest(dir.to_path_buf()));
     }
-    Ok(split_manifest(files, &dir.display().to_string()))
+    let (manifest, scene_files) = split_manifest(files, &dir.display().to_string(), MANIFEST);
+    Ok(StorySources {
+        manifest,
+        scene_files,
+        packs: Vec::new(),
+    })
 }
 
 fn read_tree(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> Result<(), ReadError> {
@@ -121,11 +189,12 @@ fn display_name(root: &Path, path: &Path) -> String {
         .to_string()
 }
 
-/// Separates the manifest from the scene files; scene files are sorted by name so that
-/// loading, hashing and diagnostics come out the same on every machine.
-fn split_manifest(mut files: Vec<SourceFile>, root: &str) -> StorySources {
+/// Separates the manifest (`manifest`, at the root) from the scene files; scene files
+/// are sorted by name so that loading, hashing and diagnostics come out the same on
+/// every machine.
+fn split_manifest(mut files: Vec<SourceFile>, root: &str, manifest: &str) -> (SourceFile, Vec<SourceFile>) {
     files.sort_by(|a, b| a.name.cmp(&b.name));
-    let manifest_name = format!("{}/{MANIFEST}", root.trim_end_matches('/'));
+    let manifest_name = format!("{}/{manifest}", root.trim_end_matches('/'));
     let position = files.iter().position(|f| f.name == manifest_name);
     let manifest = match position {
         Some(i) => files.remove(i),
@@ -139,8 +208,5 @@ fn split_manifest(mut files: Vec<SourceFile>, root: &str) -> StorySources {
         let rel = f.name.strip_prefix(&root_prefix).unwrap_or(&f.name);
         !NOT_SCENES.contains(&rel)
     });
-    StorySources {
-        manifest,
-        scene_files: files,
-    }
+    (manifest, files)
 }

@@ -6,6 +6,7 @@
 //! panic; it still returns errors rather than assuming.
 
 use std::collections::HashMap;
+use std::fmt;
 
 pub use super::raw::Cmp;
 
@@ -24,7 +25,9 @@ pub struct Story {
     pub keepsakes: Vec<Keepsake>,
     pub endings: Vec<Ending>,
     pub scenes: Vec<Scene>,
-    /// A stable hash of every source file, for saves to tell which story they belong to.
+    /// The ids of the packs layered on the base story, in order.
+    pub packs: Vec<String>,
+    /// A stable hash of every source file of every layer, for saves to tell which story they belong to.
     pub content_hash: u64,
     pub(crate) scene_index: HashMap<String, usize>,
 }
@@ -211,6 +214,28 @@ impl Cmp {
             Cmp::Ne => "!=",
             Cmp::Ge => ">=",
             Cmp::Gt => ">",
+        }
+    }
+}
+
+/// Conditions print as an author writes them, e.g. `Rel("tommy", "closeness", Ge, 2)`.
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let list = |l: &[Condition]| l.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+        match self {
+            Condition::All(l) => write!(f, "All([{}])", list(l)),
+            Condition::Any(l) => write!(f, "Any([{}])", list(l)),
+            Condition::Not(c) => write!(f, "Not({c})"),
+            Condition::Flag(x) => write!(f, "Flag({x:?})"),
+            Condition::Knows(x) => write!(f, "Knows({x:?})"),
+            Condition::Has(x) => write!(f, "Has({x:?})"),
+            Condition::Remembers(x) => write!(f, "Remembers({x:?})"),
+            Condition::RemembersAs(m, t) => write!(f, "RemembersAs({m:?}, {t:?})"),
+            Condition::Visits(s, Cmp::Ge, 1) => write!(f, "Visited({s:?})"),
+            Condition::Visits(s, cmp, n) => write!(f, "Visits({s:?}, {cmp:?}, {n})"),
+            Condition::Rel(c, a, cmp, n) => write!(f, "Rel({c:?}, {a:?}, {cmp:?}, {n})"),
+            Condition::Era(e) => write!(f, "Era({e:?})"),
+            Condition::Chance { percent, .. } => write!(f, "Chance({percent})"),
         }
     }
 }

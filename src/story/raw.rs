@@ -48,6 +48,9 @@ pub struct RawCharacter {
     pub name: Spanned,
     #[serde(default)]
     pub axes: Vec<RawAxis>,
+    /// In a pack: replace the definition with this id from an earlier layer.
+    #[serde(default, rename = "override")]
+    pub overrides: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,6 +68,9 @@ pub struct RawAxis {
 pub struct RawKnowledge {
     pub id: Spanned,
     pub summary: Spanned,
+    /// In a pack: replace the definition with this id from an earlier layer.
+    #[serde(default, rename = "override")]
+    pub overrides: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -76,6 +82,9 @@ pub struct RawMemory {
     pub summary: Spanned,
     #[serde(default)]
     pub reflections: Vec<RawReflection>,
+    /// In a pack: replace the definition with this id from an earlier layer.
+    #[serde(default, rename = "override")]
+    pub overrides: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -92,6 +101,9 @@ pub struct RawKeepsake {
     pub id: Spanned,
     pub name: Spanned,
     pub description: Spanned,
+    /// In a pack: replace the definition with this id from an earlier layer.
+    #[serde(default, rename = "override")]
+    pub overrides: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,6 +113,9 @@ pub struct RawEnding {
     pub title: Spanned,
     #[serde(default)]
     pub summary: Option<Spanned>,
+    /// In a pack: replace the definition with this id from an earlier layer.
+    #[serde(default, rename = "override")]
+    pub overrides: bool,
 }
 
 /// One scene; a scene file holds a list of them: `[ Scene(...), Scene(...) ]`.
@@ -123,6 +138,9 @@ pub struct RawScene {
     pub choices: Vec<RawChoice>,
     #[serde(default)]
     pub ending: Option<Spanned>,
+    /// In a pack: replace the definition with this id from an earlier layer.
+    #[serde(default, rename = "override")]
+    pub overrides: bool,
 }
 
 /// A paragraph: a plain string, or `If(condition, "text")`.
@@ -144,6 +162,39 @@ pub struct RawChoice {
     pub to: Spanned,
     #[serde(default)]
     pub once: bool,
+}
+
+/// `pack.ron`: the manifest of a pack, a layer on an earlier story. It declares only
+/// what it adds (or, with `override: true`, replaces), and may add choices to scenes
+/// of the layers below it.
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Pack", deny_unknown_fields)]
+pub struct RawPack {
+    pub id: Spanned,
+    #[serde(default)]
+    pub title: Option<Spanned>,
+    #[serde(default)]
+    pub characters: Vec<RawCharacter>,
+    #[serde(default)]
+    pub tones: Vec<Spanned>,
+    #[serde(default)]
+    pub knowledge: Vec<RawKnowledge>,
+    #[serde(default)]
+    pub memories: Vec<RawMemory>,
+    #[serde(default)]
+    pub keepsakes: Vec<RawKeepsake>,
+    #[serde(default)]
+    pub endings: Vec<RawEnding>,
+    #[serde(default)]
+    pub extend: Vec<RawExtend>,
+}
+
+/// `Extend(scene: "id", choices: [...])` in a pack: more choices for an existing scene.
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Extend", deny_unknown_fields)]
+pub struct RawExtend {
+    pub scene: Spanned,
+    pub choices: Vec<RawChoice>,
 }
 
 /// A comparison used by `Rel` and `Visits`.

@@ -4,23 +4,42 @@
 //! one run: a file that does not parse is reported and skipped, an unknown id is
 //! reported and the rest of its scene is still checked.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::{Diagnostic, Report, SourceFile, offset_of};
+use super::diagnostic::{Diagnostic, Report, Severity, SourceFile, offset_of};
+use super::layers::{self, Merged, PackLayer, SceneItem};
+use super::lint;
 use super::model::{
     Axis, Character, Choice, Condition, Effect, Ending, Era, Keepsake, Knowledge, Memory, Paragraph,
     Reflection, Scene, Story,
 };
-use super::raw::{Cmp, RawCharacter, RawCondition, RawEffect, RawManifest, RawMemory, RawScene};
+use super::raw::{Cmp, RawCharacter, RawCondition, RawEffect, RawManifest, RawMemory, RawPack, RawScene};
 use super::source::{Spanned, with_spans};
 
-/// The files of one story: the manifest (`story.ron`) and the scene files.
+/// The files of one story: the manifest (`story.ron`), the scene files, and the packs
+/// layered on them, in order.
 #[derive(Debug, Clone)]
 pub struct StorySources {
+    pub manifest: SourceFile,
+    pub scene_files: Vec<SourceFile>,
+    pub packs: Vec<PackSources>,
+}
+
+impl StorySources {
+    /// How many files the base story has (its manifest and scene files); in a
+    /// [`Report`] of these sources, they come first.
+    pub fn base_files(&self) -> usize {
+        1 + self.scene_files.len()
+    }
+}
+
+/// The files of one pack: its `pack.ron` and its scene files.
+#[derive(Debug, Clone)]
+pub struct PackSources {
     pub manifest: SourceFile,
     pub scene_files: Vec<SourceFile>,
 }
@@ -32,17 +51,38 @@ pub struct Loaded {
     pub report: Report,
 }
 
-/// Parses and validates a story. `Err` carries every error and warning found.
+/// Parses and validates a story and its packs. `Err` carries every error and warning found.
 pub fn load(sources: StorySources) -> Result<Loaded, Report> {
     let mut files = vec![sources.manifest];
     files.extend(sources.scene_files);
+    let base_end = files.len();
+    let mut pack_files = Vec::new();
+    for pack in sources.packs {
+        let manifest = files.len();
+        files.push(pack.manifest);
+        files.extend(pack.scene_files);
+        pack_files.push((manifest, manifest + 1..files.len()));
+    }
     let mut v = Validator::new(&files);
     let manifest = v.parse::<RawManifest>(0);
-    let scene_lists: Vec<(usize, Vec<RawScene>)> = (1..files.len())
-        .filter_map(|i| v.parse::<Vec<RawScene>>(i).map(|s| (i, s)))
+    let base_scenes = v.parse_scene_files(1..base_end);
+    let packs: Vec<PackLayer> = pack_files
+        .into_iter()
+        .map(|(m, range)| {
+            let pack = v.parse::<RawPack>(m);
+            v.scenes_incomplete |= pack.is_none();
+            PackLayer {
+                manifest_file: m,
+                pack,
+                scene_lists: v.parse_scene_files(range),
+            }
+        })
         .collect();
-    v.scenes_incomplete = scene_lists.len() + 1 < files.len();
-    let story = manifest.map(|m| v.build(m, &scene_lists, &files));
+    let story = manifest.map(|m| {
+        let (merged, problems) = layers::merge(&files, m, base_scenes, packs);
+        v.diagnostics.extend(problems);
+        v.build(&merged, &files)
+    });
     let report = v.finish();
     let report = Report {
         sources: files,
@@ -130,6 +170,15 @@ impl<'f> Validator<'f> {
         }
     }
 
+    fn parse_scene_files(&mut self, range: Range<usize>) -> Vec<(usize, Vec<RawScene>)> {
+        let total = range.len();
+        let lists: Vec<_> = range
+            .filter_map(|i| self.parse::<Vec<RawScene>>(i).map(|s| (i, s)))
+            .collect();
+        self.scenes_incomplete |= lists.len() < total;
+        lists
+    }
+
     fn finish(mut self) -> Report {
         for d in &mut self.diagnostics {
             if self.unaligned.contains(&d.file) {
@@ -151,9 +200,7 @@ impl<'f> Validator<'f> {
     }
 
     fn where_is(&self, file: usize, span: Option<&Range<usize>>) -> String {
-        let name = &self.files[file].name;
-        let (line, col) = super::diagnostic::line_column(&self.files[file].text, span.map_or(0, |s| s.start));
-        format!("{name}:{line}:{col}")
+        layers::where_is(self.files, file, span)
     }
 
     /// Records a declaration; reports a duplicate and returns false if the id is taken.
@@ -252,41 +299,31 @@ impl<'f> Validator<'f> {
         false
     }
 
-    fn build(
-        &mut self,
-        m: RawManifest,
-        scene_lists: &[(usize, Vec<RawScene>)],
-        files: &[SourceFile],
-    ) -> Story {
-        self.declare_manifest(&m);
-        for (file, scenes) in scene_lists {
-            for scene in scenes {
-                self.declare("scene", DeclTable::Scene, *file, &scene.id);
-            }
+    fn build(&mut self, m: &Merged, files: &[SourceFile]) -> Story {
+        self.declare_manifest(m);
+        for item in &m.scenes {
+            self.declare("scene", DeclTable::Scene, item.file, &item.raw.id);
         }
-        let memories = m.memories.iter().map(|mem| self.memory(mem)).collect();
-        let characters = m.characters.iter().map(|c| self.character(c)).collect();
-        let mut scenes = Vec::new();
-        for (file, list) in scene_lists {
-            for raw in list {
-                scenes.push(self.scene(*file, raw));
-            }
-        }
-        if self.known("scene", DeclTable::Scene, 0, &m.start) && !self.scenes_incomplete {
-            self.check_graph(&m.start.value, scene_lists, &scenes);
-        }
+        let memories = m.memories.iter().map(|i| self.memory(i.file, &i.raw)).collect();
+        let characters = m
+            .characters
+            .iter()
+            .map(|i| self.character(i.file, &i.raw))
+            .collect();
+        let scenes: Vec<Scene> = m.scenes.iter().map(|item| self.scene(item)).collect();
+        let base = &m.base;
         let scene_index = scenes
             .iter()
             .enumerate()
             .map(|(i, s): (usize, &Scene)| (s.id.clone(), i))
             .collect();
-        Story {
-            id: m.id.value.clone(),
-            title: m.title.value.clone(),
-            subtitle: m.subtitle.map(|s| s.value),
-            author: m.author.map(|s| s.value),
-            start: m.start.value.clone(),
-            eras: m
+        let story = Story {
+            id: base.id.value.clone(),
+            title: base.title.value.clone(),
+            subtitle: base.subtitle.as_ref().map(|s| s.value.clone()),
+            author: base.author.as_ref().map(|s| s.value.clone()),
+            start: base.start.value.clone(),
+            eras: base
                 .eras
                 .iter()
                 .map(|e| Era {
@@ -295,13 +332,13 @@ impl<'f> Validator<'f> {
                 })
                 .collect(),
             characters,
-            tones: m.tones.iter().map(|t| t.value.clone()).collect(),
+            tones: m.tones.iter().map(|t| t.raw.value.clone()).collect(),
             knowledge: m
                 .knowledge
                 .iter()
                 .map(|k| Knowledge {
-                    id: k.id.value.clone(),
-                    summary: k.summary.value.clone(),
+                    id: k.raw.id.value.clone(),
+                    summary: k.raw.summary.value.clone(),
                 })
                 .collect(),
             memories,
@@ -309,58 +346,70 @@ impl<'f> Validator<'f> {
                 .keepsakes
                 .iter()
                 .map(|k| Keepsake {
-                    id: k.id.value.clone(),
-                    name: k.name.value.clone(),
-                    description: k.description.value.clone(),
+                    id: k.raw.id.value.clone(),
+                    name: k.raw.name.value.clone(),
+                    description: k.raw.description.value.clone(),
                 })
                 .collect(),
             endings: m
                 .endings
                 .iter()
                 .map(|e| Ending {
-                    id: e.id.value.clone(),
-                    title: e.title.value.clone(),
-                    summary: e.summary.as_ref().map(|s| s.value.clone()),
+                    id: e.raw.id.value.clone(),
+                    title: e.raw.title.value.clone(),
+                    summary: e.raw.summary.as_ref().map(|s| s.value.clone()),
                 })
                 .collect(),
             scenes,
+            packs: m.packs.clone(),
             content_hash: content_hash(files),
             scene_index,
+        };
+        if self.known("scene", DeclTable::Scene, 0, &base.start) && !self.scenes_incomplete {
+            let graph = lint::check_graph(files, &self.era_order, m, &story);
+            let clean = !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+                && graph.iter().all(|d| d.severity != Severity::Error);
+            self.diagnostics.extend(graph);
+            if clean {
+                self.diagnostics.extend(lint::lint(m, &story));
+            }
         }
+        story
     }
 
-    fn declare_manifest(&mut self, m: &RawManifest) {
-        if m.eras.is_empty() {
+    fn declare_manifest(&mut self, m: &Merged) {
+        if m.base.eras.is_empty() {
             self.error(
                 0,
-                &m.id,
+                &m.base.id,
                 "the story declares no eras".into(),
                 "in this story",
                 Some("add at least one Era(id: ..., title: ...) to `eras`".into()),
             );
         }
-        for era in &m.eras {
+        for era in &m.base.eras {
             if self.declare("era", DeclTable::Era, 0, &era.id) {
                 self.era_order.push(era.id.value.clone());
             }
         }
         for tone in &m.tones {
-            self.declare("tone", DeclTable::Tone, 0, tone);
+            self.declare("tone", DeclTable::Tone, tone.file, &tone.raw);
         }
         for k in &m.knowledge {
-            self.declare("knowledge", DeclTable::Knowledge, 0, &k.id);
+            self.declare("knowledge", DeclTable::Knowledge, k.file, &k.raw.id);
         }
         for mem in &m.memories {
-            self.declare("memory", DeclTable::Memory, 0, &mem.id);
+            self.declare("memory", DeclTable::Memory, mem.file, &mem.raw.id);
         }
         for k in &m.keepsakes {
-            self.declare("keepsake", DeclTable::Keepsake, 0, &k.id);
+            self.declare("keepsake", DeclTable::Keepsake, k.file, &k.raw.id);
         }
         for e in &m.endings {
-            self.declare("ending", DeclTable::Ending, 0, &e.id);
+            self.declare("ending", DeclTable::Ending, e.file, &e.raw.id);
         }
-        for c in &m.characters {
-            if !self.declare("character", DeclTable::Character, 0, &c.id) {
+        for item in &m.characters {
+            let (file, c) = (item.file, &item.raw);
+            if !self.declare("character", DeclTable::Character, file, &c.id) {
                 continue;
             }
             let mut axes = Declared::new();
@@ -368,28 +417,28 @@ impl<'f> Validator<'f> {
                 if let Some((f, s)) = axes.get(&axis.id.value) {
                     let at = self.where_is(*f, s.as_ref());
                     self.error(
-                        0,
+                        file,
                         &axis.id,
                         format!("duplicate axis id '{}' for '{}'", axis.id.value, c.id.value),
                         "defined again here",
                         Some(format!("first defined at {at}")),
                     );
                 } else {
-                    axes.insert(axis.id.value.clone(), (0, axis.id.span.clone()));
+                    axes.insert(axis.id.value.clone(), (file, axis.id.span.clone()));
                 }
             }
             self.axes.insert(c.id.value.clone(), axes);
         }
     }
 
-    fn character(&mut self, c: &RawCharacter) -> Character {
+    fn character(&mut self, file: usize, c: &RawCharacter) -> Character {
         let axes = c
             .axes
             .iter()
             .map(|a| {
                 if a.min > a.max {
                     self.error(
-                        0,
+                        file,
                         &a.id,
                         format!("axis '{}' has min {} above max {}", a.id.value, a.min, a.max),
                         "empty range",
@@ -397,7 +446,7 @@ impl<'f> Validator<'f> {
                     );
                 } else if a.initial < a.min || a.initial > a.max {
                     self.error(
-                        0,
+                        file,
                         &a.id,
                         format!(
                             "axis '{}' starts at {}, outside its range {}..={}",
@@ -422,8 +471,8 @@ impl<'f> Validator<'f> {
         }
     }
 
-    fn memory(&mut self, m: &RawMemory) -> Memory {
-        self.known("era", DeclTable::Era, 0, &m.era);
+    fn memory(&mut self, file: usize, m: &RawMemory) -> Memory {
+        self.known("era", DeclTable::Era, file, &m.era);
         let reflections = m
             .reflections
             .iter()
@@ -432,7 +481,7 @@ impl<'f> Validator<'f> {
                     self.condition(
                         c,
                         &mut ConditionPlace {
-                            file: 0,
+                            file,
                             chance_slots: None,
                             anchor: &m.id,
                         },
@@ -450,7 +499,8 @@ impl<'f> Validator<'f> {
         }
     }
 
-    fn scene(&mut self, file: usize, raw: &RawScene) -> Scene {
+    fn scene(&mut self, item: &SceneItem) -> Scene {
+        let (file, raw) = (item.file, &item.raw);
         self.known("era", DeclTable::Era, file, &raw.era);
         let mut slots = 0usize;
         let text = raw
@@ -473,7 +523,7 @@ impl<'f> Validator<'f> {
         let effects = raw.effects.iter().filter_map(|e| self.effect(file, e)).collect();
         let mut choice_ids = Declared::new();
         let mut choices = Vec::new();
-        for c in &raw.choices {
+        for (file, c) in item.choices() {
             if let Some((f, s)) = choice_ids.get(&c.id.value) {
                 let at = self.where_is(*f, s.as_ref());
                 self.error(
@@ -498,7 +548,7 @@ impl<'f> Validator<'f> {
                         &mut ConditionPlace {
                             file,
                             chance_slots: Some(&mut slots),
-                            anchor: &raw.id,
+                            anchor: &c.id,
                         },
                     )
                 }),
@@ -507,7 +557,7 @@ impl<'f> Validator<'f> {
                 once: c.once,
             });
         }
-        match (&raw.ending, raw.choices.is_empty()) {
+        match (&raw.ending, !item.has_choices()) {
             (Some(ending), true) => {
                 self.known("ending", DeclTable::Ending, file, ending);
             }
@@ -643,69 +693,6 @@ impl<'f> Validator<'f> {
             RawEffect::Lose(k) => Effect::Lose(k.value.clone()),
         })
     }
-
-    /// Era order along edges, reachability from the start, and scenes whose every
-    /// choice is conditional.
-    fn check_graph(&mut self, start: &str, lists: &[(usize, Vec<RawScene>)], scenes: &[Scene]) {
-        let by_id: HashMap<&str, &Scene> = scenes.iter().map(|s| (s.id.as_str(), s)).collect();
-        let rank = |era: &str| self.era_order.iter().position(|e| e == era);
-        let mut problems = Vec::new();
-        for (file, list) in lists {
-            for raw in list {
-                let from = rank(&raw.era.value);
-                for c in &raw.choices {
-                    let Some(target) = by_id.get(c.to.value.as_str()) else {
-                        continue;
-                    };
-                    if let (Some(from), Some(to)) = (from, rank(&target.era))
-                        && to < from
-                    {
-                        problems.push(Diagnostic::error(*file, c.to.span.clone(), format!(
-                                "choice '{}' goes back in time: scene '{}' is in era '{}', before '{}'",
-                                c.id.value, target.id, target.era, raw.era.value
-                            )).label("leads to an earlier era").help("eras only move forward; a present-day frame scene that opens an act takes that act's era and `frame: true`"));
-                    }
-                }
-                if !raw.choices.is_empty() && raw.choices.iter().all(|c| c.when.is_some()) {
-                    problems.push(
-                        Diagnostic::warning(
-                            *file,
-                            raw.id.span.clone(),
-                            format!("every choice of scene '{}' has a condition", raw.id.value),
-                        )
-                        .label("the player is stuck here if none holds")
-                        .help("give one choice no condition, as a way on that is always open"),
-                    );
-                }
-            }
-        }
-        let mut reached: HashSet<&str> = HashSet::new();
-        let mut queue = VecDeque::from([start]);
-        while let Some(id) = queue.pop_front() {
-            if !reached.insert(id) {
-                continue;
-            }
-            if let Some(scene) = by_id.get(id) {
-                queue.extend(scene.choices.iter().map(|c| c.to.as_str()));
-            }
-        }
-        for (file, list) in lists {
-            for raw in list {
-                if !reached.contains(raw.id.value.as_str()) {
-                    problems.push(
-                        Diagnostic::warning(
-                            *file,
-                            raw.id.span.clone(),
-                            format!("scene '{}' is never reached", raw.id.value),
-                        )
-                        .label("no choice leads here from the start")
-                        .help("point a choice at it, or remove it"),
-                    );
-                }
-            }
-        }
-        self.diagnostics.extend(problems);
-    }
 }
 
 #[derive(Clone, Copy)]
@@ -736,7 +723,7 @@ impl DeclTable {
 }
 
 /// The declared id most like `wanted`, if any is close enough to be a likely typo.
-fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(wanted: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     candidates
         .map(|c| (strsim::jaro_winkler(wanted, c), c))
         .filter(|(score, _)| *score > 0.85)

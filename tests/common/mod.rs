@@ -42,3 +42,94 @@ pub fn position_of(text: &str, needle: &str, nth: usize) -> (usize, usize) {
     let offset = text.match_indices(needle).nth(nth).expect("needle present").0;
     hailsham::story::diagnostic::line_column(text, offset)
 }
+
+pub fn examples_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+/// The example story with `extra` scenes appended to its scene file.
+pub fn with_scenes(extra: &str) -> StorySources {
+    let mut sources = example_sources();
+    let file = &mut sources.scene_files[0];
+    let end = file.text.rfind(']').expect("list end");
+    file.text.replace_range(end.., &format!("{extra}\n]"));
+    sources
+}
+
+/// A pack made of a `pack.ron` text and scene files, named under `pack/`.
+pub fn pack(manifest: &str, scenes: &[&str]) -> story::PackSources {
+    story::PackSources {
+        manifest: story::SourceFile {
+            name: "pack/pack.ron".into(),
+            text: manifest.into(),
+        },
+        scene_files: scenes
+            .iter()
+            .enumerate()
+            .map(|(i, text)| story::SourceFile {
+                name: format!("pack/scenes{i}.ron"),
+                text: (*text).into(),
+            })
+            .collect(),
+    }
+}
+
+/// Asserts a diagnostic whose message contains `message` sits at `file:line:column`.
+pub fn assert_at(report: &Report, message: &str, file: &str, line: usize, column: usize) {
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains(message))
+        .unwrap_or_else(|| panic!("no diagnostic '{message}' in:\n{}", report.render()));
+    let at = report.location(d).expect("location");
+    assert!(at.file.ends_with(file), "{} vs {file}", at.file);
+    assert_eq!(
+        (at.line, at.column),
+        (line, column),
+        "position of '{message}'\n{}",
+        report.render()
+    );
+}
+
+/// A temporary folder removed on drop.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new(tag: &str) -> Self {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static COUNT: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNT.fetch_add(1, Ordering::SeqCst);
+        let dir = std::env::temp_dir().join(format!("hailsham-{tag}-{}-{n}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        Self(dir)
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.0.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+
+    /// Copies the example story into this folder.
+    pub fn with_example(self) -> Self {
+        let ex = example_dir();
+        self.write(
+            "story.ron",
+            &std::fs::read_to_string(ex.join("story.ron")).expect("read"),
+        );
+        self.write(
+            "carer/drive.ron",
+            &std::fs::read_to_string(ex.join("carer/drive.ron")).expect("read"),
+        );
+        self
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}

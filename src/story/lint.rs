@@ -1,0 +1,599 @@
+//! Checks on the whole graph once every id resolves: era order along choices, scenes
+//! nobody reaches, and warnings for what is probably a mistake.
+//!
+//! "Can never hold" is decided soundly from facts gathered over every scene: a flag no
+//! effect sets, knowledge never learned, a memory never recorded (or never in that
+//! tone), a relationship compared outside the values its axis can take, the visits of
+//! a scene nothing leads to, a contradiction inside one `All`. Each fact over-estimates
+//! what can happen, so a warning never claims "never" of something that can happen.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use super::diagnostic::{Diagnostic, SourceFile};
+use super::layers::{Merged, SceneItem};
+use super::model::{Cmp, Condition, Effect, Story};
+use super::raw::{RawCondition, RawEffect};
+use super::source::Spanned;
+
+/// Era order along edges, reachability from the start, and scenes whose every choice
+/// is conditional.
+pub(super) fn check_graph(
+    _files: &[SourceFile],
+    eras: &[String],
+    m: &Merged,
+    story: &Story,
+) -> Vec<Diagnostic> {
+    let rank = |era: &str| eras.iter().position(|e| e == era);
+    let mut problems = Vec::new();
+    for item in &m.scenes {
+        let raw = &item.raw;
+        let from = rank(&raw.era.value);
+        for (file, c) in item.choices() {
+            let Some(target) = story.scene(&c.to.value) else {
+                continue;
+            };
+            if let (Some(from), Some(to)) = (from, rank(&target.era))
+                && to < from
+            {
+                problems.push(
+                    Diagnostic::error(
+                        file,
+                        c.to.span.clone(),
+                        format!(
+                            "choice '{}' goes back in time: scene '{}' is in era '{}', before '{}'",
+                            c.id.value, target.id, target.era, raw.era.value
+                        ),
+                    )
+                    .label("leads to an earlier era")
+                    .help(
+                        "eras only move forward; a present-day frame scene that opens an act takes that act's era and `frame: true`",
+                    ),
+                );
+            }
+        }
+        if item.has_choices() && item.choices().all(|(_, c)| c.when.is_some()) {
+            problems.push(
+                Diagnostic::warning(
+                    item.file,
+                    raw.id.span.clone(),
+                    format!("every choice of scene '{}' has a condition", raw.id.value),
+                )
+                .label("the player is stuck here if none holds")
+                .help("give one choice no condition, as a way on that is always open"),
+            );
+        }
+    }
+    let reached = reachable(story, |_| true);
+    for item in &m.scenes {
+        if !reached.contains(item.raw.id.as_str()) {
+            problems.push(
+                Diagnostic::warning(
+                    item.file,
+                    item.raw.id.span.clone(),
+                    format!("scene '{}' is never reached", item.raw.id.value),
+                )
+                .label("no choice leads here from the start")
+                .help("point a choice at it, or remove it"),
+            );
+        }
+    }
+    problems
+}
+
+/// Scenes reachable from the start along choices that `follow` accepts.
+fn reachable(story: &Story, follow: impl Fn(&Condition) -> bool) -> HashSet<&str> {
+    let mut reached = HashSet::new();
+    let mut queue = VecDeque::from([story.start.as_str()]);
+    while let Some(id) = queue.pop_front() {
+        if !reached.insert(id) {
+            continue;
+        }
+        if let Some(scene) = story.scene(id) {
+            queue.extend(
+                scene
+                    .choices
+                    .iter()
+                    .filter(|c| c.when.as_ref().is_none_or(&follow))
+                    .map(|c| c.to.as_str()),
+            );
+        }
+    }
+    reached
+}
+
+/// What the story can ever do, over every scene and choice.
+struct Facts<'s> {
+    story: &'s Story,
+    flags_set: HashSet<&'s str>,
+    learned: HashSet<&'s str>,
+    gained: HashSet<&'s str>,
+    recorded: HashSet<&'s str>,
+    recorded_as: HashSet<(&'s str, &'s str)>,
+    adjusted: HashSet<(&'s str, &'s str)>,
+    reached: HashSet<&'s str>,
+}
+
+impl<'s> Facts<'s> {
+    fn gather(story: &'s Story) -> Self {
+        let mut f = Facts {
+            story,
+            flags_set: HashSet::new(),
+            learned: HashSet::new(),
+            gained: HashSet::new(),
+            recorded: HashSet::new(),
+            recorded_as: HashSet::new(),
+            adjusted: HashSet::new(),
+            reached: reachable(story, |_| true),
+        };
+        let effects = story
+            .scenes
+            .iter()
+            .flat_map(|s| s.effects.iter().chain(s.choices.iter().flat_map(|c| &c.effects)));
+        for e in effects {
+            match e {
+                Effect::Set(x) => _ = f.flags_set.insert(x),
+                Effect::Learn(x) => _ = f.learned.insert(x),
+                Effect::Gain(x) => _ = f.gained.insert(x),
+                Effect::Remember(m, t) => {
+                    f.recorded.insert(m);
+                    f.recorded_as.insert((m, t));
+                }
+                Effect::Adjust(c, a, _) => _ = f.adjusted.insert((c, a)),
+                Effect::Clear(_) | Effect::Lose(_) => {}
+            }
+        }
+        f
+    }
+
+    /// The values an axis can take: its whole range if anything adjusts it, else its start.
+    fn axis_range(&self, character: &str, axis: &str) -> Option<(i64, i64)> {
+        let a = self.story.axis(character, axis)?;
+        if self.adjusted.contains(&(character, axis)) {
+            Some((a.min.into(), a.max.into()))
+        } else {
+            Some((a.initial.into(), a.initial.into()))
+        }
+    }
+
+    /// The visit counts a scene can have: 0 and up if it is reached, else only 0.
+    fn visit_range(&self, scene: &str) -> (i64, i64) {
+        if self.reached.contains(scene) {
+            (0, i64::MAX)
+        } else {
+            (0, 0)
+        }
+    }
+
+    /// Why `c` can never hold, if it can't.
+    fn never(&self, c: &Condition) -> Option<String> {
+        match c {
+            Condition::All(list) => list
+                .iter()
+                .find_map(|c| self.never(c))
+                .or_else(|| contradiction(list)),
+            Condition::Any(list) if list.is_empty() => Some("Any([]) with nothing in it never holds".into()),
+            Condition::Any(list) => {
+                let reasons: Option<Vec<String>> = list.iter().map(|c| self.never(c)).collect();
+                reasons.map(|r| r.join("; "))
+            }
+            Condition::Not(inner) => self
+                .always(inner)
+                .map(|why| format!("{inner} always holds: {why}")),
+            Condition::Flag(x) => (!self.flags_set.contains(x.as_str()))
+                .then(|| format!("flag '{x}' is never set (no Set(\"{x}\") anywhere)")),
+            Condition::Knows(x) => (!self.learned.contains(x.as_str()))
+                .then(|| format!("'{x}' is never learned (no Learn(\"{x}\") anywhere)")),
+            Condition::Has(x) => (!self.gained.contains(x.as_str()))
+                .then(|| format!("keepsake '{x}' is never given (no Gain(\"{x}\") anywhere)")),
+            Condition::Remembers(m) => (!self.recorded.contains(m.as_str()))
+                .then(|| format!("memory '{m}' is never recorded (no Remember(\"{m}\", ...) anywhere)")),
+            Condition::RemembersAs(m, t) => {
+                if self.recorded.contains(m.as_str()) {
+                    (!self.recorded_as.contains(&(m.as_str(), t.as_str())))
+                        .then(|| format!("memory '{m}' is never recorded as '{t}'"))
+                } else {
+                    self.never(&Condition::Remembers(m.clone()))
+                }
+            }
+            Condition::Visits(s, cmp, n) => {
+                let (lo, hi) = self.visit_range(s);
+                (!possible(lo, hi, *cmp, i64::from(*n))).then(|| {
+                    if hi == 0 {
+                        format!("scene '{s}' is never reached, so it is never visited")
+                    } else {
+                        format!("a visit count is never {} {n}", cmp.symbol())
+                    }
+                })
+            }
+            Condition::Rel(ch, a, cmp, n) => {
+                let (lo, hi) = self.axis_range(ch, a)?;
+                (!possible(lo, hi, *cmp, i64::from(*n))).then(|| self.axis_reason(ch, a, lo, hi))
+            }
+            Condition::Era(e) => {
+                (!self.story.scenes.iter().any(|s| &s.era == e)).then(|| format!("no scene is in era '{e}'"))
+            }
+            Condition::Chance { percent, .. } => (*percent == 0).then(|| "Chance(0) never holds".into()),
+        }
+    }
+
+    /// Why `c` always holds, if it does.
+    fn always(&self, c: &Condition) -> Option<String> {
+        match c {
+            Condition::All(list) => {
+                let reasons: Option<Vec<String>> = list.iter().map(|c| self.always(c)).collect();
+                reasons.map(|r| {
+                    if r.is_empty() {
+                        "All([]) always holds".into()
+                    } else {
+                        r.join("; ")
+                    }
+                })
+            }
+            Condition::Any(list) => list.iter().find_map(|c| self.always(c)),
+            Condition::Not(inner) => self.never(inner),
+            Condition::Visits(s, cmp, n) => {
+                let (lo, hi) = self.visit_range(s);
+                let negated = negate(*cmp);
+                (!possible(lo, hi, negated, i64::from(*n)))
+                    .then(|| format!("the visits of '{s}' are always {} {n}", cmp.symbol()))
+            }
+            Condition::Rel(ch, a, cmp, n) => {
+                let (lo, hi) = self.axis_range(ch, a)?;
+                (!possible(lo, hi, negate(*cmp), i64::from(*n))).then(|| self.axis_reason(ch, a, lo, hi))
+            }
+            Condition::Era(e) => self
+                .story
+                .scenes
+                .iter()
+                .all(|s| &s.era == e)
+                .then(|| format!("every scene is in era '{e}'")),
+            Condition::Chance { percent, .. } => {
+                (*percent >= 100).then(|| format!("Chance({percent}) always holds"))
+            }
+            Condition::Flag(_)
+            | Condition::Knows(_)
+            | Condition::Has(_)
+            | Condition::Remembers(_)
+            | Condition::RemembersAs(..) => None,
+        }
+    }
+
+    fn axis_reason(&self, ch: &str, a: &str, lo: i64, hi: i64) -> String {
+        if lo == hi && !self.adjusted.contains(&(ch, a)) {
+            format!("nothing adjusts {ch}.{a}, so it stays at {lo}")
+        } else {
+            format!("{ch}.{a} stays within {lo}..={hi}")
+        }
+    }
+}
+
+/// Whether some value in `lo..=hi` compares with `n` as `cmp` asks.
+fn possible(lo: i64, hi: i64, cmp: Cmp, n: i64) -> bool {
+    match cmp {
+        Cmp::Lt => lo < n,
+        Cmp::Le => lo <= n,
+        Cmp::Eq => lo <= n && n <= hi,
+        Cmp::Ne => !(lo == n && hi == n),
+        Cmp::Ge => hi >= n,
+        Cmp::Gt => hi > n,
+    }
+}
+
+fn negate(cmp: Cmp) -> Cmp {
+    match cmp {
+        Cmp::Lt => Cmp::Ge,
+        Cmp::Le => Cmp::Gt,
+        Cmp::Eq => Cmp::Ne,
+        Cmp::Ne => Cmp::Eq,
+        Cmp::Ge => Cmp::Lt,
+        Cmp::Gt => Cmp::Le,
+    }
+}
+
+/// Parts of one `All` that cannot hold together: `X` and `Not(X)`, one memory in two
+/// tones, two eras, or comparisons of one axis (or one scene's visits) that no single
+/// value satisfies.
+fn contradiction(list: &[Condition]) -> Option<String> {
+    let mut parts = Vec::new();
+    flatten_all(list, &mut parts);
+    for p in &parts {
+        if let Condition::Not(inner) = p
+            && parts.contains(&inner.as_ref())
+        {
+            return Some(format!("it needs both {inner} and {p}"));
+        }
+    }
+    let mut tones: HashMap<&str, &str> = HashMap::new();
+    let mut era: Option<&str> = None;
+    let mut bounds: HashMap<(&str, &str), (i64, i64)> = HashMap::new();
+    for p in &parts {
+        match p {
+            Condition::RemembersAs(m, t) => {
+                if let Some(other) = tones.insert(m, t)
+                    && other != t
+                {
+                    return Some(format!(
+                        "memory '{m}' is held in one tone at a time, not both '{other}' and '{t}'"
+                    ));
+                }
+            }
+            Condition::Era(e) => {
+                if let Some(other) = era.replace(e)
+                    && other != e
+                {
+                    return Some(format!("the era cannot be both '{other}' and '{e}'"));
+                }
+            }
+            Condition::Rel(c, a, cmp, n) => narrow(&mut bounds, (c, a), *cmp, i64::from(*n)),
+            Condition::Visits(s, cmp, n) => narrow(&mut bounds, ("visits", s), *cmp, i64::from(*n)),
+            _ => {}
+        }
+    }
+    for p in &parts {
+        if let Condition::Not(inner) = p
+            && let Condition::Remembers(m) = inner.as_ref()
+            && tones.contains_key(m.as_str())
+        {
+            return Some(format!("it needs memory '{m}' both held and not held"));
+        }
+    }
+    bounds
+        .into_iter()
+        .find(|(_, (lo, hi))| lo > hi)
+        .map(|((c, a), _)| {
+            if c == "visits" {
+                format!("no visit count of '{a}' satisfies every comparison")
+            } else {
+                format!("no value of {c}.{a} satisfies every comparison")
+            }
+        })
+}
+
+fn flatten_all<'c>(list: &'c [Condition], out: &mut Vec<&'c Condition>) {
+    for c in list {
+        match c {
+            Condition::All(inner) => flatten_all(inner, out),
+            other => out.push(other),
+        }
+    }
+}
+
+fn narrow<'a>(
+    bounds: &mut HashMap<(&'a str, &'a str), (i64, i64)>,
+    key: (&'a str, &'a str),
+    cmp: Cmp,
+    n: i64,
+) {
+    let (lo, hi) = bounds.entry(key).or_insert((i64::MIN, i64::MAX));
+    match cmp {
+        Cmp::Lt => *hi = (*hi).min(n - 1),
+        Cmp::Le => *hi = (*hi).min(n),
+        Cmp::Eq => {
+            *lo = (*lo).max(n);
+            *hi = (*hi).min(n);
+        }
+        Cmp::Ge => *lo = (*lo).max(n),
+        Cmp::Gt => *lo = (*lo).max(n + 1),
+        Cmp::Ne => {}
+    }
+}
+
+/// Warnings for what is probably a mistake; run only on a story without errors, whose
+/// raw and validated forms line up item for item.
+pub(super) fn lint(m: &Merged, story: &Story) -> Vec<Diagnostic> {
+    let facts = Facts::gather(story);
+    let mut out = Vec::new();
+    unused_declarations(m, &facts, &mut out);
+    for item in &m.memories {
+        let Some(memory) = story.memory(&item.raw.id) else {
+            continue;
+        };
+        if !facts.recorded.contains(memory.id.as_str()) {
+            continue;
+        }
+        for (raw, model) in item.raw.reflections.iter().zip(&memory.reflections) {
+            if let Some(why) = model.when.as_ref().and_then(|c| facts.never(c)) {
+                out.push(
+                    Diagnostic::warning(
+                        item.file,
+                        raw.text.span.clone(),
+                        format!("a reflection of memory '{}' can never show", memory.id),
+                    )
+                    .label(format!("its condition can never hold: {why}"))
+                    .help("fix the condition, or make something in the story bring it about"),
+                );
+            }
+        }
+    }
+    for item in &m.scenes {
+        conditions_in_scene(item, story, &facts, &mut out);
+    }
+    endings(m, story, &facts, &mut out);
+    flags(m, &mut out);
+    out
+}
+
+fn unused_declarations(m: &Merged, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+    for item in &m.memories {
+        let id = &item.raw.id;
+        if !facts.recorded.contains(id.as_str()) {
+            out.push(
+                Diagnostic::warning(item.file, id.span.clone(), format!("memory '{}' is never recorded", id.value))
+                    .label("no Remember effect records it")
+                    .help(format!(
+                        "record it with `Remember(\"{}\", \"<tone>\")` in a scene's or a choice's effects, or remove it",
+                        id.value
+                    )),
+            );
+        }
+    }
+    for item in &m.keepsakes {
+        let id = &item.raw.id;
+        if !facts.gained.contains(id.as_str()) {
+            out.push(
+                Diagnostic::warning(
+                    item.file,
+                    id.span.clone(),
+                    format!("keepsake '{}' is never given", id.value),
+                )
+                .label("no Gain effect gives it")
+                .help(format!(
+                    "give it with `Gain(\"{}\")` in some effects, or remove it",
+                    id.value
+                )),
+            );
+        }
+    }
+}
+
+fn conditions_in_scene(item: &SceneItem, story: &Story, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(scene) = story.scene(&item.raw.id) else {
+        return;
+    };
+    for ((file, raw), model) in item.choices().zip(&scene.choices) {
+        if let Some(why) = model.when.as_ref().and_then(|c| facts.never(c)) {
+            out.push(
+                Diagnostic::warning(
+                    file,
+                    raw.id.span.clone(),
+                    format!(
+                        "choice '{}' of scene '{}' can never be offered",
+                        model.id, scene.id
+                    ),
+                )
+                .label(format!("its condition can never hold: {why}"))
+                .help("fix the condition, or make something in the story bring it about"),
+            );
+        }
+    }
+    for (raw, model) in item.raw.text.iter().zip(&scene.text) {
+        if let Some(why) = model.when.as_ref().and_then(|c| facts.never(c)) {
+            out.push(
+                Diagnostic::warning(
+                    item.file,
+                    raw.text.span.clone(),
+                    format!("a paragraph of scene '{}' can never show", scene.id),
+                )
+                .label(format!("its condition can never hold: {why}"))
+                .help("fix the condition, or make something in the story bring it about"),
+            );
+        }
+    }
+}
+
+fn endings(m: &Merged, story: &Story, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+    let reached = reachable(story, |c| facts.never(c).is_none());
+    for item in &m.endings {
+        let id = &item.raw.id;
+        let scenes: Vec<&str> = story
+            .scenes
+            .iter()
+            .filter(|s| s.ending.as_deref() == Some(id.as_str()))
+            .map(|s| s.id.as_str())
+            .collect();
+        let (message, help) = if scenes.is_empty() {
+            (
+                format!("ending '{}' has no scene", id.value),
+                format!("end a scene with `ending: \"{}\"`", id.value),
+            )
+        } else if !scenes.iter().any(|s| reached.contains(s)) {
+            (
+                format!("ending '{}' is never reached", id.value),
+                format!(
+                    "no path from the start leads to {}; check the choices that lead there",
+                    scenes
+                        .iter()
+                        .map(|s| format!("'{s}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+        } else {
+            continue;
+        };
+        out.push(
+            Diagnostic::warning(item.file, id.span.clone(), message)
+                .label("no playthrough can end here")
+                .help(help),
+        );
+    }
+}
+
+/// Flags set but never read, and read but never set, at their first use.
+fn flags(m: &Merged, out: &mut Vec<Diagnostic>) {
+    let mut sets: Vec<(usize, &Spanned)> = Vec::new();
+    let mut reads: Vec<(usize, &Spanned)> = Vec::new();
+    for item in &m.scenes {
+        for p in &item.raw.text {
+            if let Some(c) = &p.when {
+                flag_reads(c, item.file, &mut reads);
+            }
+        }
+        let own = item.raw.effects.iter().map(|e| (item.file, e));
+        let in_choices = item
+            .choices()
+            .flat_map(|(f, c)| c.effects.iter().map(move |e| (f, e)));
+        for (file, e) in own.chain(in_choices) {
+            if let RawEffect::Set(x) = e {
+                sets.push((file, x));
+            }
+        }
+        for (file, c) in item.choices() {
+            if let Some(w) = &c.when {
+                flag_reads(w, file, &mut reads);
+            }
+        }
+    }
+    for item in &m.memories {
+        for r in &item.raw.reflections {
+            if let Some(w) = &r.when {
+                flag_reads(w, item.file, &mut reads);
+            }
+        }
+    }
+    let read: HashSet<&str> = reads.iter().map(|(_, x)| x.as_str()).collect();
+    let set: HashSet<&str> = sets.iter().map(|(_, x)| x.as_str()).collect();
+    let mut told = HashSet::new();
+    for (file, x) in sets {
+        if !read.contains(x.as_str()) && told.insert(("set", x.as_str())) {
+            out.push(
+                Diagnostic::warning(
+                    file,
+                    x.span.clone(),
+                    format!("flag '{}' is set but never read", x.value),
+                )
+                .label("no condition reads this flag")
+                .help(format!(
+                    "read it with `Flag(\"{}\")` somewhere, or check its spelling",
+                    x.value
+                )),
+            );
+        }
+    }
+    for (file, x) in reads {
+        if !set.contains(x.as_str()) && told.insert(("read", x.as_str())) {
+            let help = match super::validate::closest(&x.value, set.iter().copied()) {
+                Some(s) => format!("did you mean '{s}'?"),
+                None => format!("set it with `Set(\"{}\")` in some effects", x.value),
+            };
+            out.push(
+                Diagnostic::warning(
+                    file,
+                    x.span.clone(),
+                    format!("flag '{}' is read but never set", x.value),
+                )
+                .label("no effect sets this flag")
+                .help(help),
+            );
+        }
+    }
+}
+
+fn flag_reads<'r>(c: &'r RawCondition, file: usize, out: &mut Vec<(usize, &'r Spanned)>) {
+    match c {
+        RawCondition::All(l) | RawCondition::Any(l) => l.iter().for_each(|c| flag_reads(c, file, out)),
+        RawCondition::Not(inner) => flag_reads(inner, file, out),
+        RawCondition::Flag(x) => out.push((file, x)),
+        _ => {}
+    }
+}

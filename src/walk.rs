@@ -1,0 +1,348 @@
+//! `hailsham walk`: many playthroughs, to find what a reader could run into.
+//!
+//! [`random`] plays from the start choosing uniformly among the choices offered, each
+//! run to an ending or the step cap; [`explore`] seeks coverage instead, visiting every
+//! distinct state it can. Both report the same [`WalkReport`]: runs that got stuck, that
+//! looped past the cap, or hit an engine error, each with the seed and choice log that
+//! reproduce it; and coverage of scenes, choices and endings.
+//!
+//! Run `i` of `--seed S` uses seed `S + i` both for the game's chance rolls (the
+//! engine's `ChaCha8` stream 0) and for the walker's picks (`ChaCha8` stream 1), so
+//! `walk --runs 1 --seed S+i` repeats that run alone, on any machine.
+
+mod explore;
+mod report;
+
+use std::collections::BTreeMap;
+
+use rand_chacha::ChaCha8Rng;
+use rand_core::{Rng, SeedableRng};
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{self, GameState, holds_opt};
+use crate::story::{Scene, Story, word_count};
+
+pub use explore::{ExploreOptions, explore};
+
+/// What a walk found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct WalkReport {
+    pub story: String,
+    /// "random" or "explore".
+    pub mode: String,
+    /// Random: the number of runs. Explore: the number of distinct states visited.
+    pub runs: u64,
+    pub seed: u64,
+    pub max_steps: usize,
+    /// Scene id → how often it was reached, for every scene of the story.
+    pub scenes: BTreeMap<String, Count>,
+    /// `scene/choice` → how often it was taken, for every choice of the story.
+    pub choices: BTreeMap<String, Count>,
+    /// Ending id → runs (or states) that ended there, for every ending of the story.
+    pub endings: BTreeMap<String, u64>,
+    /// Words read per playthrough (random walks only).
+    pub words: Option<WordStats>,
+    /// Problems found, at most one per kind and scene (`problem_counts` has them all).
+    pub problems: Vec<Problem>,
+    pub problem_counts: BTreeMap<String, u64>,
+    /// Explore only: the state limit was reached before every state was seen.
+    #[serde(default)]
+    pub truncated: bool,
+}
+
+/// How often something was reached: in total, and in how many runs (states, when exploring).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Count {
+    pub visits: u64,
+    pub runs: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct WordStats {
+    pub mean: f64,
+    pub min: usize,
+    pub max: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// A scene that is not an ending offered no choice.
+    Stuck,
+    /// The run went past the step cap.
+    Loop,
+    /// Explore: a state from which no ending can be reached.
+    Trapped,
+    /// The engine refused a step.
+    Engine,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    /// The seed of the run (of the exploration, when exploring).
+    pub seed: u64,
+    pub scene: String,
+    pub message: String,
+    /// The choices that lead there from the start.
+    pub log: Vec<Logged>,
+}
+
+/// One choice in a problem's log: its ids, and its number as the player saw it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Logged {
+    pub scene: String,
+    pub choice: String,
+    /// 1-based position among the choices offered, as typed in `play --plain`.
+    pub number: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct WalkOptions {
+    pub runs: usize,
+    pub seed: u64,
+    pub max_steps: usize,
+    /// Worker threads; the report is the same whatever the number.
+    pub threads: usize,
+}
+
+/// Per-scene numbers the walkers look up on every step, by the scene's index.
+struct Index<'s> {
+    story: &'s Story,
+    /// Words in each paragraph of each scene.
+    words: Vec<Vec<usize>>,
+    /// Where each scene's choices start in the flat choice counters.
+    choice_base: Vec<usize>,
+    choice_total: usize,
+}
+
+impl<'s> Index<'s> {
+    fn new(story: &'s Story) -> Self {
+        let mut choice_base = Vec::with_capacity(story.scenes.len());
+        let mut total = 0;
+        for s in &story.scenes {
+            choice_base.push(total);
+            total += s.choices.len();
+        }
+        Index {
+            story,
+            words: story
+                .scenes
+                .iter()
+                .map(|s| s.text.iter().map(|p| word_count(&p.text)).collect())
+                .collect(),
+            choice_base,
+            choice_total: total,
+        }
+    }
+
+    fn scene(&self, state: &GameState) -> Option<(usize, &'s Scene)> {
+        let i = *self.story.scene_index.get(&state.scene)?;
+        Some((i, self.story.scenes.get(i)?))
+    }
+
+    fn words_shown(&self, scene: usize, state: &GameState) -> usize {
+        let s = &self.story.scenes[scene];
+        s.text
+            .iter()
+            .zip(&self.words[scene])
+            .filter(|(p, _)| holds_opt(p.when.as_ref(), state))
+            .map(|(_, w)| w)
+            .sum()
+    }
+}
+
+/// The positions (in `scene.choices`) of the choices offered now.
+fn offered_positions(scene: &Scene, state: &GameState) -> Vec<usize> {
+    scene
+        .choices
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| holds_opt(c.when.as_ref(), state) && !(c.once && state.has_chosen(&scene.id, &c.id)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Counters one worker fills; merged in run order.
+struct Tally {
+    scene_visits: Vec<u64>,
+    scene_runs: Vec<u64>,
+    choice_visits: Vec<u64>,
+    choice_runs: Vec<u64>,
+    endings: BTreeMap<String, u64>,
+    words: Vec<usize>,
+    problems: Vec<Problem>,
+}
+
+impl Tally {
+    fn new(index: &Index<'_>) -> Self {
+        let scenes = index.story.scenes.len();
+        Tally {
+            scene_visits: vec![0; scenes],
+            scene_runs: vec![0; scenes],
+            choice_visits: vec![0; index.choice_total],
+            choice_runs: vec![0; index.choice_total],
+            endings: BTreeMap::new(),
+            words: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn absorb(&mut self, other: Tally) {
+        let add = |a: &mut Vec<u64>, b: Vec<u64>| a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+        add(&mut self.scene_visits, other.scene_visits);
+        add(&mut self.scene_runs, other.scene_runs);
+        add(&mut self.choice_visits, other.choice_visits);
+        add(&mut self.choice_runs, other.choice_runs);
+        for (k, v) in other.endings {
+            *self.endings.entry(k).or_default() += v;
+        }
+        self.words.extend(other.words);
+        self.problems.extend(other.problems);
+    }
+}
+
+/// Random playthroughs: `runs` of them, from `seed`, spread over `threads`.
+pub fn random(story: &Story, options: WalkOptions) -> WalkReport {
+    let index = Index::new(story);
+    let threads = options.threads.clamp(1, 64);
+    let per = options.runs.div_ceil(threads).max(1);
+    let tallies: Vec<Tally> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..options.runs)
+            .step_by(per)
+            .map(|first| {
+                let index = &index;
+                let last = (first + per).min(options.runs);
+                scope.spawn(move || {
+                    let mut tally = Tally::new(index);
+                    for run in first..last {
+                        let seed = options.seed.wrapping_add(run as u64);
+                        walk_once(index, seed, options.max_steps, &mut tally);
+                    }
+                    tally
+                })
+            })
+            .collect();
+        workers.into_iter().filter_map(|w| w.join().ok()).collect()
+    });
+    let mut total = Tally::new(&index);
+    for t in tallies {
+        total.absorb(t);
+    }
+    let words = (!total.words.is_empty()).then(|| {
+        let sum: usize = total.words.iter().sum();
+        WordStats {
+            mean: ratio(sum as u64, total.words.len() as u64),
+            min: total.words.iter().copied().min().unwrap_or(0),
+            max: total.words.iter().copied().max().unwrap_or(0),
+        }
+    });
+    report::build(
+        &index,
+        "random",
+        options.runs as u64,
+        options.seed,
+        options.max_steps,
+        total,
+        words,
+    )
+}
+
+/// One random run from `seed`, counted into `tally`.
+fn walk_once(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) {
+    let story = index.story;
+    let mut picks = ChaCha8Rng::seed_from_u64(seed);
+    picks.set_stream(1);
+    let mut seen_scenes = vec![false; story.scenes.len()];
+    let mut seen_choices = vec![false; index.choice_total];
+    let mut log: Vec<Logged> = Vec::new();
+    let mut words = 0;
+    let problem = |kind, scene: &str, message: String, log: &[Logged]| Problem {
+        kind,
+        seed,
+        scene: scene.to_owned(),
+        message,
+        log: log.to_vec(),
+    };
+    let mut state = match engine::start(story, seed) {
+        Ok(outcome) => outcome.state,
+        Err(e) => {
+            tally
+                .problems
+                .push(problem(ProblemKind::Engine, &story.start, e.to_string(), &log));
+            return;
+        }
+    };
+    loop {
+        let Some((si, scene)) = index.scene(&state) else {
+            let message = format!("the state is in scene '{}', which the story lacks", state.scene);
+            tally
+                .problems
+                .push(problem(ProblemKind::Engine, &state.scene, message, &log));
+            break;
+        };
+        tally.scene_visits[si] += 1;
+        seen_scenes[si] = true;
+        words += index.words_shown(si, &state);
+        if let Some(ending) = &state.ending {
+            *tally.endings.entry(ending.clone()).or_default() += 1;
+            tally.words.push(words);
+            break;
+        }
+        if log.len() >= max_steps {
+            let message = format!("still going after {max_steps} choices");
+            tally
+                .problems
+                .push(problem(ProblemKind::Loop, &scene.id, message, &log));
+            break;
+        }
+        let offered = offered_positions(scene, &state);
+        if offered.is_empty() {
+            let message = "no choice is offered here, and it is not an ending".to_owned();
+            tally
+                .problems
+                .push(problem(ProblemKind::Stuck, &scene.id, message, &log));
+            break;
+        }
+        let pick = pick(&mut picks, offered.len());
+        let ci = offered[pick];
+        let choice = &scene.choices[ci];
+        tally.choice_visits[index.choice_base[si] + ci] += 1;
+        seen_choices[index.choice_base[si] + ci] = true;
+        log.push(Logged {
+            scene: scene.id.clone(),
+            choice: choice.id.clone(),
+            number: pick + 1,
+        });
+        match engine::choose(story, &state, &choice.id) {
+            Ok(outcome) => state = outcome.state,
+            Err(e) => {
+                tally
+                    .problems
+                    .push(problem(ProblemKind::Engine, &scene.id, e.to_string(), &log));
+                break;
+            }
+        }
+    }
+    let add_seen = |runs: &mut Vec<u64>, seen: Vec<bool>| {
+        runs.iter_mut()
+            .zip(seen)
+            .filter(|(_, s)| *s)
+            .for_each(|(r, _)| *r += 1);
+    };
+    add_seen(&mut tally.scene_runs, seen_scenes);
+    add_seen(&mut tally.choice_runs, seen_choices);
+}
+
+/// `n / of` as a float, 0 when `of` is 0. Counts here stay far below 2^52, where f64
+/// is exact.
+#[allow(clippy::cast_precision_loss)]
+pub fn ratio(n: u64, of: u64) -> f64 {
+    if of == 0 { 0.0 } else { n as f64 / of as f64 }
+}
+
+/// A uniform index below `n` by multiply-and-shift.
+fn pick(rng: &mut ChaCha8Rng, n: usize) -> usize {
+    let n = n as u64;
+    usize::try_from((u64::from(rng.next_u32()) * n) >> 32).unwrap_or(0)
+}

@@ -1,0 +1,388 @@
+//! `walk --explore`: a search over distinct states instead of random runs.
+//!
+//! States are deduplicated by a hash of what can change the way on: the scene, and of
+//! the flags, knowledge, keepsakes, memory tones, relationship values, visit counts
+//! (capped just above the largest count compared with), era and chance rolls only
+//! those that some choice's condition reads, with the once-only choices already taken
+//! and the ending. Only choice conditions decide which choices are offered, so two
+//! states with the same key have the same ways on, and the search stays exact for
+//! scenes, choices, endings, stuck states and traps while the state space stays small.
+//! Where a scene rolls chances, both outcomes of every roll are explored (rolls of 0
+//! and 99), so a `Chance` never hides a path. Choices not yet taken anywhere are tried
+//! first, so coverage comes early even when the state limit cuts the search short.
+//! When the search completes, states from which no ending can be reached are reported
+//! as traps.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::hash::{Hash, Hasher};
+
+use super::{Index, Logged, Problem, ProblemKind, Tally, WalkReport, offered_positions, report};
+use crate::engine::{self, GameState, Step};
+use crate::story::{Cmp, Condition, Story};
+
+pub struct ExploreOptions {
+    pub seed: u64,
+    pub max_states: usize,
+    pub max_steps: usize,
+}
+
+/// What the search keeps for each state it expands.
+struct Node {
+    parent: Option<u64>,
+    /// The choice (and its number as offered) that led here from the parent.
+    via: Option<Logged>,
+    scene: String,
+    next: Vec<u64>,
+    ending: bool,
+    stuck: bool,
+}
+
+/// What choice conditions read: only these can change which choices are offered, so
+/// only these tell two states apart (text and reflections never change the path).
+#[derive(Default)]
+struct Read {
+    flags: HashSet<String>,
+    knowledge: HashSet<String>,
+    keepsakes: HashSet<String>,
+    memories: HashSet<String>,
+    axes: HashSet<(String, String)>,
+    visits: HashSet<String>,
+    era: bool,
+    chance: bool,
+    visit_cap: u32,
+}
+
+impl Read {
+    fn note(&mut self, c: &Condition) {
+        match c {
+            Condition::All(l) | Condition::Any(l) => l.iter().for_each(|c| self.note(c)),
+            Condition::Not(inner) => self.note(inner),
+            Condition::Flag(x) => _ = self.flags.insert(x.clone()),
+            Condition::Knows(x) => _ = self.knowledge.insert(x.clone()),
+            Condition::Has(x) => _ = self.keepsakes.insert(x.clone()),
+            Condition::Remembers(m) | Condition::RemembersAs(m, _) => _ = self.memories.insert(m.clone()),
+            Condition::Rel(c, a, _, _) => _ = self.axes.insert((c.clone(), a.clone())),
+            Condition::Visits(s, cmp, n) => {
+                self.visits.insert(s.clone());
+                let n = if *cmp == Cmp::Gt { n.saturating_add(1) } else { *n };
+                self.visit_cap = self.visit_cap.max(n);
+            }
+            Condition::Era(_) => self.era = true,
+            Condition::Chance { .. } => self.chance = true,
+        }
+    }
+}
+
+struct Keyer {
+    read: Read,
+    once: HashSet<(String, String)>,
+}
+
+impl Keyer {
+    fn new(story: &Story) -> Self {
+        let mut read = Read::default();
+        for s in &story.scenes {
+            s.choices
+                .iter()
+                .filter_map(|c| c.when.as_ref())
+                .for_each(|c| read.note(c));
+        }
+        read.visit_cap = read.visit_cap.saturating_add(1);
+        let once = story
+            .scenes
+            .iter()
+            .flat_map(|s| {
+                s.choices
+                    .iter()
+                    .filter(|c| c.once)
+                    .map(|c| (s.id.clone(), c.id.clone()))
+            })
+            .collect();
+        Keyer { read, once }
+    }
+
+    /// A hash of what can change the way on from `s`.
+    fn key(&self, s: &GameState) -> u64 {
+        let r = &self.read;
+        let mut h = DefaultHasher::new();
+        (&s.scene, &s.ending).hash(&mut h);
+        if r.era {
+            s.era.hash(&mut h);
+        }
+        for (set, read) in [
+            (&s.flags, &r.flags),
+            (&s.knowledge, &r.knowledge),
+            (&s.keepsakes, &r.keepsakes),
+        ] {
+            set.iter()
+                .filter(|x| read.contains(*x))
+                .for_each(|x| x.hash(&mut h));
+            0xfe_u8.hash(&mut h);
+        }
+        for (id, held) in s.memories.iter().filter(|(id, _)| r.memories.contains(*id)) {
+            (id, &held.tone).hash(&mut h);
+        }
+        0xfd_u8.hash(&mut h);
+        for (c, axes) in &s.relationships {
+            for (a, v) in axes {
+                if r.axes.contains(&(c.clone(), a.clone())) {
+                    (c, a, v).hash(&mut h);
+                }
+            }
+        }
+        0xfc_u8.hash(&mut h);
+        for (id, n) in s.visits.iter().filter(|(id, _)| r.visits.contains(*id)) {
+            (id, (*n).min(r.visit_cap)).hash(&mut h);
+        }
+        if r.chance {
+            s.rolls.hash(&mut h);
+        }
+        let mut taken: Vec<&Step> = s
+            .log
+            .iter()
+            .filter(|st| self.once.contains(&(st.scene.clone(), st.choice.clone())))
+            .collect();
+        taken.sort_by(|a, b| (&a.scene, &a.choice).cmp(&(&b.scene, &b.choice)));
+        taken.dedup();
+        taken.hash(&mut h);
+        h.finish()
+    }
+}
+
+/// The state with every combination of extreme rolls for its scene's chances.
+fn roll_variants(state: GameState) -> Vec<GameState> {
+    let slots = state.rolls.len();
+    if slots == 0 {
+        return vec![state];
+    }
+    if slots > 4 {
+        return [0u8, 99]
+            .iter()
+            .map(|&r| GameState {
+                rolls: vec![r; slots],
+                ..state.clone()
+            })
+            .collect();
+    }
+    (0..1usize << slots)
+        .map(|bits| {
+            let rolls = (0..slots)
+                .map(|i| if bits >> i & 1 == 1 { 99 } else { 0 })
+                .collect();
+            GameState {
+                rolls,
+                ..state.clone()
+            }
+        })
+        .collect()
+}
+
+/// The search in progress.
+struct Explorer<'s, 'o> {
+    story: &'s Story,
+    index: Index<'s>,
+    keyer: Keyer,
+    options: &'o ExploreOptions,
+    tally: Tally,
+    nodes: HashMap<u64, Node>,
+    queue: VecDeque<(u64, GameState)>,
+    queued: HashSet<u64>,
+    parents: HashMap<u64, (u64, Logged)>,
+    /// The state limit stopped the search.
+    truncated: bool,
+    /// Some path reached the step cap and was not followed further.
+    cut: bool,
+}
+
+/// Explores distinct states from the start, up to `max_states`.
+pub fn explore(story: &Story, options: &ExploreOptions) -> WalkReport {
+    let index = Index::new(story);
+    let tally = Tally::new(&index);
+    let mut x = Explorer {
+        story,
+        index,
+        keyer: Keyer::new(story),
+        options,
+        tally,
+        nodes: HashMap::new(),
+        queue: VecDeque::new(),
+        queued: HashSet::new(),
+        parents: HashMap::new(),
+        truncated: false,
+        cut: false,
+    };
+    match engine::start(story, options.seed) {
+        Ok(outcome) => {
+            for s in roll_variants(outcome.state) {
+                let key = x.keyer.key(&s);
+                if x.queued.insert(key) {
+                    x.queue.push_back((key, s));
+                }
+            }
+        }
+        Err(e) => x.problem(ProblemKind::Engine, &story.start, e.to_string(), Vec::new()),
+    }
+    while let Some((key, state)) = x.queue.pop_front() {
+        x.expand(key, &state);
+    }
+    if !x.truncated && !x.cut {
+        traps(&x.nodes, options.seed, &mut x.tally);
+    }
+    let states = x.nodes.len() as u64;
+    let mut out = report::build(
+        &x.index,
+        "explore",
+        states,
+        options.seed,
+        options.max_steps,
+        x.tally,
+        None,
+    );
+    out.truncated = x.truncated;
+    out
+}
+
+impl Explorer<'_, '_> {
+    fn problem(&mut self, kind: ProblemKind, scene: &str, message: String, log: Vec<Logged>) {
+        self.tally.problems.push(Problem {
+            kind,
+            seed: self.options.seed,
+            scene: scene.to_owned(),
+            message,
+            log,
+        });
+    }
+
+    /// Counts a state and queues the states its offered choices lead to.
+    fn expand(&mut self, key: u64, state: &GameState) {
+        let Some((si, scene)) = self.index.scene(state) else {
+            return;
+        };
+        let via = self.parents.get(&key).cloned();
+        let mut node = Node {
+            parent: via.as_ref().map(|(p, _)| *p),
+            via: via.map(|(_, l)| l),
+            scene: scene.id.clone(),
+            next: Vec::new(),
+            ending: state.ending.is_some(),
+            stuck: false,
+        };
+        self.tally.scene_visits[si] += 1;
+        self.tally.scene_runs[si] += 1;
+        if let Some(ending) = &state.ending {
+            *self.tally.endings.entry(ending.clone()).or_default() += 1;
+        } else if state.log.len() >= self.options.max_steps {
+            self.cut = true;
+            let message = format!(
+                "a path of {} choices; not explored further",
+                self.options.max_steps
+            );
+            let log = log_of(&self.nodes, &node);
+            self.problem(ProblemKind::Loop, &scene.id, message, log);
+        } else {
+            let offered = offered_positions(scene, state);
+            if offered.is_empty() {
+                node.stuck = true;
+                let message = "no choice is offered here, and it is not an ending".to_owned();
+                let log = log_of(&self.nodes, &node);
+                self.problem(ProblemKind::Stuck, &scene.id, message, log);
+            }
+            for (number, &ci) in offered.iter().enumerate() {
+                self.follow(key, state, si, ci, number + 1, &mut node);
+            }
+        }
+        self.nodes.insert(key, node);
+    }
+
+    /// Takes choice `ci` of scene `si` from `state` and queues what it leads to.
+    fn follow(&mut self, key: u64, state: &GameState, si: usize, ci: usize, number: usize, node: &mut Node) {
+        let scene = &self.story.scenes[si];
+        let choice = &scene.choices[ci];
+        let at = self.index.choice_base[si] + ci;
+        let fresh = self.tally.choice_visits[at] == 0;
+        self.tally.choice_visits[at] += 1;
+        self.tally.choice_runs[at] += 1;
+        let logged = Logged {
+            scene: scene.id.clone(),
+            choice: choice.id.clone(),
+            number,
+        };
+        let next = match engine::choose(self.story, state, &choice.id) {
+            Ok(outcome) => outcome.state,
+            Err(e) => {
+                let mut log = log_of(&self.nodes, node);
+                log.push(logged);
+                self.problem(ProblemKind::Engine, &scene.id, e.to_string(), log);
+                return;
+            }
+        };
+        for variant in roll_variants(next) {
+            let next_key = self.keyer.key(&variant);
+            node.next.push(next_key);
+            if self.nodes.contains_key(&next_key) || self.queued.contains(&next_key) {
+                continue;
+            }
+            if self.queued.len() >= self.options.max_states {
+                self.truncated = true;
+                continue;
+            }
+            self.queued.insert(next_key);
+            self.parents.insert(next_key, (key, logged.clone()));
+            if fresh {
+                self.queue.push_front((next_key, variant));
+            } else {
+                self.queue.push_back((next_key, variant));
+            }
+        }
+    }
+}
+
+/// The choices from the start to `node`, through the parents recorded on the way.
+fn log_of(nodes: &HashMap<u64, Node>, node: &Node) -> Vec<Logged> {
+    let mut log: Vec<Logged> = node.via.iter().cloned().collect();
+    let mut at = node.parent;
+    while let Some(key) = at {
+        let Some(n) = nodes.get(&key) else { break };
+        log.extend(n.via.iter().cloned());
+        at = n.parent;
+        if log.len() > nodes.len() {
+            break;
+        }
+    }
+    log.reverse();
+    log
+}
+
+/// States from which no ending can be reached, although choices are offered: loops
+/// with no way out. One problem per scene.
+fn traps(nodes: &HashMap<u64, Node>, seed: u64, tally: &mut Tally) {
+    let mut back: HashMap<u64, Vec<u64>> = HashMap::new();
+    for (&k, n) in nodes {
+        for &next in &n.next {
+            back.entry(next).or_default().push(k);
+        }
+    }
+    let mut good: HashSet<u64> = HashSet::new();
+    let mut queue: VecDeque<u64> = nodes.iter().filter(|(_, n)| n.ending).map(|(k, _)| *k).collect();
+    while let Some(k) = queue.pop_front() {
+        if good.insert(k) {
+            queue.extend(back.get(&k).into_iter().flatten().copied());
+        }
+    }
+    let mut trapped: Vec<(usize, &Node)> = nodes
+        .iter()
+        .filter(|(k, n)| !good.contains(k) && !n.stuck && !n.next.is_empty())
+        .map(|(_, n)| (log_of(nodes, n).len(), n))
+        .collect();
+    trapped.sort_by(|a, b| (a.0, &a.1.scene).cmp(&(b.0, &b.1.scene)));
+    for (_, n) in trapped {
+        tally.problems.push(Problem {
+            kind: ProblemKind::Trapped,
+            seed,
+            scene: n.scene.clone(),
+            message: "no ending can be reached from here: every way on loops back".to_owned(),
+            log: log_of(nodes, n),
+        });
+    }
+}

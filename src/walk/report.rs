@@ -1,0 +1,258 @@
+//! Turning a walk's counters into a [`WalkReport`], and the report as text.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+
+use super::{Count, Index, Problem, ProblemKind, Tally, WalkReport, WordStats};
+use crate::check::thousands;
+
+/// Problems kept in the report: the first of each kind in each scene.
+fn first_of_each(problems: Vec<Problem>) -> (Vec<Problem>, BTreeMap<String, u64>) {
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut seen = HashSet::new();
+    let mut kept = Vec::new();
+    for p in problems {
+        *counts.entry(kind_name(p.kind).to_owned()).or_default() += 1;
+        if seen.insert((p.kind, p.scene.clone())) {
+            kept.push(p);
+        }
+    }
+    kept.sort_by_key(|p| p.kind);
+    (kept, counts)
+}
+
+pub(super) fn build(
+    index: &Index<'_>,
+    mode: &str,
+    runs: u64,
+    seed: u64,
+    max_steps: usize,
+    tally: Tally,
+    words: Option<WordStats>,
+) -> WalkReport {
+    let story = index.story;
+    let scenes = story
+        .scenes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let count = Count {
+                visits: tally.scene_visits[i],
+                runs: tally.scene_runs[i],
+            };
+            (s.id.clone(), count)
+        })
+        .collect();
+    let mut choices = BTreeMap::new();
+    for (si, s) in story.scenes.iter().enumerate() {
+        for (ci, c) in s.choices.iter().enumerate() {
+            let at = index.choice_base[si] + ci;
+            let count = Count {
+                visits: tally.choice_visits[at],
+                runs: tally.choice_runs[at],
+            };
+            choices.insert(format!("{}/{}", s.id, c.id), count);
+        }
+    }
+    let mut endings: BTreeMap<String, u64> = story.endings.iter().map(|e| (e.id.clone(), 0)).collect();
+    endings.extend(tally.endings);
+    let (problems, problem_counts) = first_of_each(tally.problems);
+    WalkReport {
+        story: story.id.clone(),
+        mode: mode.to_owned(),
+        runs,
+        seed,
+        max_steps,
+        scenes,
+        choices,
+        endings,
+        words,
+        problems,
+        problem_counts,
+        truncated: false,
+    }
+}
+
+pub(super) fn kind_name(kind: ProblemKind) -> &'static str {
+    match kind {
+        ProblemKind::Stuck => "stuck",
+        ProblemKind::Loop => "loop",
+        ProblemKind::Trapped => "trapped",
+        ProblemKind::Engine => "engine error",
+    }
+}
+
+impl WalkReport {
+    pub fn unreached_scenes(&self) -> Vec<&str> {
+        self.scenes
+            .iter()
+            .filter(|(_, c)| c.visits == 0)
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
+    pub fn untaken_choices(&self) -> Vec<&str> {
+        self.choices
+            .iter()
+            .filter(|(_, c)| c.visits == 0)
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
+    pub fn unreached_endings(&self) -> Vec<&str> {
+        self.endings
+            .iter()
+            .filter(|(_, n)| **n == 0)
+            .map(|(id, _)| id.as_str())
+            .collect()
+    }
+
+    /// How many problems were found in all.
+    pub fn problem_total(&self) -> u64 {
+        self.problem_counts.values().sum()
+    }
+
+    fn what(&self) -> &'static str {
+        if self.mode == "explore" { "states" } else { "runs" }
+    }
+}
+
+fn percent(n: u64, of: u64) -> f64 {
+    super::ratio(n, of) * 100.0
+}
+
+fn big(n: u64) -> String {
+    thousands(usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// "  45.1%" after a count in a random walk; nothing when exploring, where a share of
+/// states means little.
+fn share(report: &WalkReport, n: u64) -> String {
+    if report.mode == "explore" {
+        String::new()
+    } else {
+        format!("  {:5.1}%", percent(n, report.runs))
+    }
+}
+
+fn write_problem(f: &mut fmt::Formatter<'_>, p: &Problem, mode: &str) -> fmt::Result {
+    const SHOWN: usize = 12;
+    writeln!(f, "  {} in scene '{}': {}", kind_name(p.kind), p.scene, p.message)?;
+    let path: Vec<String> = p
+        .log
+        .iter()
+        .map(|l| format!("{}/{}", l.scene, l.choice))
+        .collect();
+    if path.len() > SHOWN {
+        writeln!(
+            f,
+            "    after {} choices, ending: … {}",
+            path.len(),
+            path[path.len() - SHOWN..].join(" → ")
+        )?;
+    } else if path.is_empty() {
+        writeln!(f, "    at the start")?;
+    } else {
+        writeln!(f, "    choices: {}", path.join(" → "))?;
+    }
+    if mode == "random" {
+        writeln!(f, "    repeat it: hailsham walk --runs 1 --seed {}", p.seed)?;
+    }
+    if !p.log.is_empty() && p.log.len() <= 60 {
+        let numbers: Vec<String> = p.log.iter().map(|l| l.number.to_string()).collect();
+        writeln!(
+            f,
+            "    or play it: hailsham play --plain --seed {} and type {}",
+            p.seed,
+            numbers.join(" ")
+        )?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for WalkReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = self.what();
+        if self.mode == "explore" {
+            writeln!(
+                f,
+                "walk --explore: {} distinct states of '{}' from seed {}{}",
+                big(self.runs),
+                self.story,
+                self.seed,
+                if self.truncated {
+                    " (stopped at the state limit: raise --max-states)"
+                } else {
+                    ""
+                }
+            )?;
+        } else {
+            writeln!(
+                f,
+                "walk: {} random runs of '{}' from seed {}, at most {} choices each",
+                big(self.runs),
+                self.story,
+                self.seed,
+                self.max_steps
+            )?;
+        }
+        writeln!(f, "\nEndings ({what} that ended there)")?;
+        for (id, n) in &self.endings {
+            writeln!(f, "  {id:<28} {n:>8}{}", share(self, *n))?;
+        }
+        if let Some(w) = &self.words {
+            writeln!(
+                f,
+                "\nWords read per playthrough: mean {:.0}, min {}, max {}",
+                w.mean,
+                thousands(w.min),
+                thousands(w.max)
+            )?;
+        }
+        if self.problems.is_empty() {
+            writeln!(f, "\nProblems: none")?;
+        } else {
+            let counts: Vec<String> = self
+                .problem_counts
+                .iter()
+                .map(|(k, n)| format!("{n} {k}"))
+                .collect();
+            writeln!(
+                f,
+                "\nProblems: {} (the first of each kind in each scene)",
+                counts.join(", ")
+            )?;
+            for p in &self.problems {
+                write_problem(f, p, &self.mode)?;
+            }
+        }
+        writeln!(f, "\nScenes ({what} that reached each, and visits)")?;
+        for (id, c) in &self.scenes {
+            writeln!(
+                f,
+                "  {id:<28} {:>8}{}  {:>9} visits",
+                c.runs,
+                share(self, c.runs),
+                c.visits
+            )?;
+        }
+        writeln!(f, "\nChoices ({what} that took each)")?;
+        for (id, c) in &self.choices {
+            writeln!(f, "  {id:<40} {:>8}{}", c.runs, share(self, c.runs))?;
+        }
+        let lists = [
+            ("Scenes never reached", self.unreached_scenes()),
+            ("Choices never taken", self.untaken_choices()),
+            ("Endings never reached", self.unreached_endings()),
+        ];
+        writeln!(f)?;
+        for (title, list) in lists {
+            if list.is_empty() {
+                writeln!(f, "{title}: none")?;
+            } else {
+                writeln!(f, "{title} ({}): {}", list.len(), list.join(", "))?;
+            }
+        }
+        Ok(())
+    }
+}
