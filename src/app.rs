@@ -3,14 +3,17 @@
 //! an [`Action`], and [`run`] is the event loop, generic over the ratatui backend and
 //! the source of input so that tests drive the real loop with a `TestBackend`.
 //!
-//! Drawing lives in [`crate::ui`] and only reads an `App`. Nothing here is saved:
-//! scroll offsets, selections, the reveal and "new since you last looked" marks are
-//! the front end's, while the game itself is the `Session`'s.
+//! Drawing lives in [`crate::ui`] and only reads an `App`. The game itself is the
+//! `Session`'s, and the `Session` (timeline and all) is what is saved: the autosave
+//! after every move and on leaving, the save slots, the quicksave. Scroll offsets,
+//! selections, the reveal and "new since you last looked" marks are the front end's
+//! and are never saved; they live in [`state`].
 
 pub mod input;
 pub mod journal;
 pub mod keymap;
 pub mod run;
+pub mod state;
 pub mod terminal;
 pub mod update;
 
@@ -18,18 +21,20 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use ratatui::layout::Size;
 
-use crate::engine::GameState;
-use crate::session::Session;
+use crate::replay::Migrations;
+use crate::save::{SaveDir, Slot};
+use crate::session::{Restored, Session};
 use crate::story::Story;
 use crate::ui::theme::{Theme, ThemeChoice};
 
 pub use input::{Input, InputSource};
 pub use keymap::{Command, Keymap};
 pub use run::run;
+pub use state::{Autosave, Flash, HistoryState, ReplayState, SlotsState, TimelineState};
 pub use update::{Action, update};
 
-/// Which screen is showing. New screens (save slots, the timeline, an inspector) are
-/// further variants with their own handler in [`update`] and their own file in `ui/`.
+/// Which screen is showing. Each has its own handler in [`update`] and its own file
+/// in `ui/` (the save and load screens share `ui/slots.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Title,
@@ -37,6 +42,14 @@ pub enum View {
     Recollections,
     Relationships,
     Ending,
+    /// The save slots, to save into.
+    Save,
+    /// The save slots, to load from.
+    Load,
+    Timeline,
+    History,
+    /// A recorded playthrough played again (`hailsham replay`).
+    Replay,
 }
 
 /// A small window drawn over the view.
@@ -44,6 +57,8 @@ pub enum View {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// Saving into a slot whose file cannot be read: it is kept as the backup, but ask.
+    ConfirmOverwrite(Slot),
 }
 
 /// What the caller hands the game at start.
@@ -51,9 +66,13 @@ pub enum Overlay {
 pub struct Options {
     /// The seed of the first new game; later new games derive theirs from it.
     pub seed: u64,
-    /// A game to continue from the title screen (the latest autosave, once saves
-    /// exist). The title screen offers "Continue" only when this is given.
-    pub resume: Option<GameState>,
+    /// A game to continue from the title screen (`--load`). Without it, the title
+    /// offers the latest save in `saves`, if there is one.
+    pub resume: Option<Restored>,
+    /// Where saves go; `None` when saving is off (`--no-save`).
+    pub saves: Option<SaveDir>,
+    /// Applied to saves of an older version of the story when they are loaded.
+    pub migrations: Migrations,
     /// Show each scene's text at once instead of revealing it.
     pub instant_text: bool,
     /// The theme to start with (`NO_COLOR` chooses [`ThemeChoice::NoColor`]).
@@ -65,6 +84,7 @@ pub struct Options {
 pub enum MenuItem {
     Continue,
     NewGame,
+    Load,
     TextSpeed,
     Theme,
     Quit,
@@ -113,7 +133,13 @@ pub struct PeopleState {
 pub struct App {
     pub(crate) story: Story,
     pub(crate) session: Option<Session>,
-    pub(crate) resume: Option<GameState>,
+    /// The game the title's "Continue" resumes, and what to tell the player about it.
+    pub(crate) resume: Option<Restored>,
+    pub(crate) saves: Option<SaveDir>,
+    pub(crate) migrations: Migrations,
+    pub(crate) autosave: Autosave,
+    /// A message in the status line until the next key.
+    pub(crate) flash: Option<Flash>,
     pub(crate) seed: u64,
     pub(crate) games_started: u64,
     pub(crate) view: View,
@@ -131,16 +157,29 @@ pub struct App {
     pub(crate) people: PeopleState,
     pub(crate) ending_scroll: usize,
     pub(crate) help_scroll: usize,
+    pub(crate) slots: SlotsState,
+    pub(crate) timeline: TimelineState,
+    pub(crate) history: HistoryState,
+    pub(crate) replay: Option<ReplayState>,
     pub(crate) quit: bool,
 }
 
 impl App {
+    /// The game at its title screen. Without `options.resume`, the latest readable save
+    /// in `options.saves` (if any) is what "Continue" resumes.
     pub fn new(story: Story, options: Options) -> Self {
         let theme_choice = options.theme.unwrap_or(ThemeChoice::Default);
+        let resume = options
+            .resume
+            .or_else(|| update::latest_save(&story, options.saves.as_ref(), &options.migrations));
         Self {
             story,
             session: None,
-            resume: options.resume,
+            resume,
+            saves: options.saves,
+            migrations: options.migrations,
+            autosave: Autosave::default(),
+            flash: None,
             seed: options.seed,
             games_started: 0,
             view: View::Title,
@@ -157,8 +196,28 @@ impl App {
             people: PeopleState::default(),
             ending_scroll: 0,
             help_scroll: 0,
+            slots: SlotsState::default(),
+            timeline: TimelineState::default(),
+            history: HistoryState::default(),
+            replay: None,
             quit: false,
         }
+    }
+
+    /// The replay view of a recorded playthrough, which plays at once; leaving it
+    /// leaves the program.
+    pub fn replay(story: Story, replay: ReplayState, options: Options) -> Self {
+        let mut app = Self::new(
+            story,
+            Options {
+                saves: None,
+                resume: None,
+                ..options
+            },
+        );
+        app.replay = Some(replay);
+        app.view = View::Replay;
+        app
     }
 
     pub fn story(&self) -> &Story {
@@ -191,9 +250,24 @@ impl App {
     }
 
     /// Offers (or withdraws) a game to continue from the title screen.
-    pub fn set_resume(&mut self, state: Option<GameState>) {
-        self.resume = state;
+    pub fn set_resume(&mut self, resume: Option<Restored>) {
+        self.resume = resume;
         self.menu_selected = 0;
+    }
+
+    /// The game "Continue" resumes, if any.
+    pub fn resume(&self) -> Option<&Session> {
+        self.resume.as_ref().map(|r| &r.session)
+    }
+
+    /// The save folder, unless saving is off.
+    pub fn saves(&self) -> Option<&SaveDir> {
+        self.saves.as_ref()
+    }
+
+    /// The message in the status line, if any.
+    pub fn flash(&self) -> Option<&Flash> {
+        self.flash.as_ref()
     }
 
     /// Whether the text reveal is running, so the loop should wake to advance it.
@@ -201,18 +275,30 @@ impl App {
         self.view == View::Play && self.overlay.is_none() && self.play.reveal.is_some()
     }
 
-    /// The title menu's entries; "Continue" only when there is something to continue.
+    /// How long the loop may sleep before it must wake without input: while the text
+    /// reveals, and while a replay plays on its own. `None`: wait for input.
+    pub fn wake_after(&self) -> Option<std::time::Duration> {
+        if self.animating() {
+            return Some(run::TICK);
+        }
+        match (&self.replay, self.view, self.overlay) {
+            (Some(replay), View::Replay, None) => replay.wait(),
+            _ => None,
+        }
+    }
+
+    /// The title menu's entries; "Continue" only when there is something to continue,
+    /// "Load" only when there is a save folder.
     pub fn menu(&self) -> Vec<MenuItem> {
-        let mut items = Vec::with_capacity(5);
+        let mut items = Vec::with_capacity(6);
         if self.resume.is_some() {
             items.push(MenuItem::Continue);
         }
-        items.extend([
-            MenuItem::NewGame,
-            MenuItem::TextSpeed,
-            MenuItem::Theme,
-            MenuItem::Quit,
-        ]);
+        items.push(MenuItem::NewGame);
+        if self.saves.is_some() {
+            items.push(MenuItem::Load);
+        }
+        items.extend([MenuItem::TextSpeed, MenuItem::Theme, MenuItem::Quit]);
         items
     }
 
@@ -234,6 +320,22 @@ impl App {
 
     pub fn people_state(&self) -> &PeopleState {
         &self.people
+    }
+
+    pub fn slots_state(&self) -> &SlotsState {
+        &self.slots
+    }
+
+    pub fn timeline_state(&self) -> &TimelineState {
+        &self.timeline
+    }
+
+    pub fn history_state(&self) -> &HistoryState {
+        &self.history
+    }
+
+    pub fn replay_state(&self) -> Option<&ReplayState> {
+        self.replay.as_ref()
     }
 
     pub fn size(&self) -> Size {

@@ -13,7 +13,7 @@ use hailsham::cli::{
 use hailsham::error::Error;
 use hailsham::replay::{self, Migrations, Replay};
 use hailsham::save::{self, SaveDir, SaveFile};
-use hailsham::session::Session;
+use hailsham::session::{Restored, Session};
 use hailsham::story::{self, Loaded, Report, Severity, Story};
 use hailsham::ui::theme::ThemeChoice;
 use hailsham::walk::{self, WalkOptions, WalkReport};
@@ -111,24 +111,39 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
         SaveDir::locate(args.save_dir.as_deref())
     };
     let mut notes = Vec::new();
+    let seed = args.seed.unwrap_or_else(clock_seed);
     let warped = args.scene.is_some() || !args.set.is_empty();
-    let session = if let Some(target) = &args.load {
+    let restored = if let Some(target) = &args.load {
         let save = read_save(target, saves.as_ref(), &loaded.story)?;
-        let restored = Session::from_save(loaded.story, &save, &migrations)?;
-        notes.extend(restored.notice.map(|n| n.message()));
-        restored.session
+        Some(Session::from_save(loaded.story.clone(), &save, &migrations)?)
     } else if warped {
-        let seed = args.seed.unwrap_or_else(clock_seed);
         let state = warp::start(&loaded.story, seed, args.scene.as_deref(), &args.set)?;
-        Session::resume(loaded.story, state)?
+        Some(Restored {
+            session: Session::resume(loaded.story.clone(), state)?,
+            notice: None,
+        })
     } else {
-        Session::new(loaded.story, args.seed.unwrap_or_else(clock_seed))?
+        None
     };
     // Hot reload is wired into the plain player; the full-screen game has the API
     // (`watch::Reloader`) but not the hook yet, so `--watch` plays in plain mode.
     if full_screen(args) && !args.watch {
-        return play_full_screen(&session, warped);
+        let options = app::Options {
+            seed,
+            resume: restored,
+            saves,
+            migrations,
+            ..app::Options::default()
+        };
+        return play_full_screen(app::App::new(loaded.story, with_theme(options)));
     }
+    let session = match restored {
+        Some(restored) => {
+            notes.extend(restored.notice.map(|n| n.message()));
+            restored.session
+        }
+        None => Session::new(loaded.story, seed)?,
+    };
     if saves.is_none() && !args.no_save {
         notes.push("(There is no folder to keep saves in; give one with --save-dir DIR.)".to_owned());
     }
@@ -147,23 +162,26 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
 /// output or input redirected, or `TERM=dumb`. Plain mode is also the way in for
 /// screen readers, which cannot read a full-screen program.
 fn full_screen(args: &PlayArgs) -> bool {
-    !args.plain
-        && io::stdout().is_terminal()
+    !args.plain && terminal_can_show()
+}
+
+fn terminal_can_show() -> bool {
+    io::stdout().is_terminal()
         && io::stdin().is_terminal()
         && std::env::var("TERM").is_ok_and(|t| t != "dumb")
 }
 
-fn play_full_screen(session: &Session, warped: bool) -> Result<(), Error> {
-    let state = session.state();
-    let options = app::Options {
-        seed: state.rng.seed,
-        resume: (warped || !state.log.is_empty()).then(|| state.clone()),
+/// `NO_COLOR` chooses the theme without colour.
+fn with_theme(options: app::Options) -> app::Options {
+    app::Options {
         theme: std::env::var_os("NO_COLOR")
             .is_some_and(|v| !v.is_empty())
             .then_some(ThemeChoice::NoColor),
-        ..Default::default()
-    };
-    let mut game = app::App::new(session.story().clone(), options);
+        ..options
+    }
+}
+
+fn play_full_screen(mut game: app::App) -> Result<(), Error> {
     match app::terminal::play(&mut game)? {
         app::terminal::Exit::Quit => Ok(()),
         app::terminal::Exit::Signal(signal) => Err(Error::Signal(signal)),
@@ -201,6 +219,14 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
         Some(root) => Replay::new(&story, root.clone(), save.log.clone(), Vec::new()),
         None => Replay::from_seed(&story, save.seed, save.log.clone())?,
     };
+    if !args.plain && terminal_can_show() {
+        let replay = app::ReplayState::new(save.seed, frames);
+        return play_full_screen(app::App::replay(
+            story,
+            replay,
+            with_theme(app::Options::default()),
+        ));
+    }
     let mut out = io::stdout().lock();
     writeln!(
         out,
@@ -209,11 +235,7 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
         save.seed,
         save.step()
     )?;
-    if args.plain || !io::stdin().is_terminal() {
-        plain::transcript(&story, frames, &mut out)
-    } else {
-        plain::step_through(&story, frames, io::stdin().lock(), &mut out)
-    }
+    plain::transcript(&story, frames, &mut out)
 }
 
 fn run_check(args: &CheckArgs) -> Result<(), Error> {

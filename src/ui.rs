@@ -7,10 +7,14 @@
 
 pub mod ending;
 pub mod help;
+pub mod history;
 pub mod journal;
 pub mod people;
 pub mod play;
+pub mod replay;
+pub mod slots;
 pub mod theme;
+pub mod timeline;
 pub mod title;
 pub mod wrap;
 
@@ -42,10 +46,15 @@ impl Widget for &App {
             View::Recollections => journal::draw(self, area, buf),
             View::Relationships => people::draw(self, area, buf),
             View::Ending => ending::draw(self, area, buf),
+            View::Save | View::Load => slots::draw(self, area, buf),
+            View::Timeline => timeline::draw(self, area, buf),
+            View::History => history::draw(self, area, buf),
+            View::Replay => replay::draw(self, area, buf),
         }
         match self.overlay() {
             Some(Overlay::Help) => help::draw(self, area, buf),
             Some(Overlay::ConfirmQuit) => help::draw_confirm(self, area, buf),
+            Some(Overlay::ConfirmOverwrite(slot)) => slots::draw_confirm(self, slot, area, buf),
             None => {}
         }
     }
@@ -70,11 +79,32 @@ pub fn column(area: Rect, max: u16) -> Rect {
 
 /// The status line: where we are on the left, the keys that matter on the right.
 /// Hints that do not fit are left out from the end, so list the important first.
+/// A message (a save, an undo, a failure) takes the place of where we are until the
+/// next key, and as much of the line as it needs.
 pub fn status(app: &App, area: Rect, buf: &mut Buffer, place: &str, hints: &[(String, &str)]) {
     let theme = app.theme();
     buf.set_style(area, theme.status);
+    if let Some(flash) = app.flash() {
+        let style = if flash.warning {
+            theme.warning
+        } else {
+            theme.status_key
+        };
+        let text = wrap::truncate(&format!(" {} ", flash.text), usize::from(area.width));
+        let room = usize::from(area.width).saturating_sub(wrap::width(&text));
+        Line::from(Span::styled(text, style)).render(area, buf);
+        hint_spans(app, &hints[..hints.len().min(1)], room, area, buf);
+        return;
+    }
     let place = format!(" {place} ");
-    let mut room = usize::from(area.width).saturating_sub(wrap::width(&place));
+    let room = usize::from(area.width).saturating_sub(wrap::width(&place));
+    Line::from(Span::styled(place, theme.status)).render(area, buf);
+    hint_spans(app, hints, room, area, buf);
+}
+
+/// The hints that fit in `room` cells, right-aligned in the status line.
+fn hint_spans(app: &App, hints: &[(String, &str)], mut room: usize, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let mut spans = Vec::new();
     for (key, word) in hints {
         let w = wrap::width(key) + wrap::width(word) + 3;
@@ -85,7 +115,6 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer, place: &str, hints: &[(St
         spans.push(Span::styled(format!(" {key}"), theme.status_key));
         spans.push(Span::styled(format!(" {word} "), theme.status));
     }
-    Line::from(Span::styled(place, theme.status)).render(area, buf);
     Line::from(spans).right_aligned().render(area, buf);
 }
 

@@ -117,5 +117,5 @@ fn the_loop_follows_the_help_and_the_relationships() {
     assert!(text.contains("Closeness rose from 0 to 1"), "{text}");
     let (app, terminal) = play(vec![press(KeyCode::Enter), ch('?')]);
     assert_eq!(app.view(), View::Play);
-    assert!(screen(&terminal).contains("this list of keys"));
+    assert!(screen(&terminal).contains("take the choice of that number"));
 }

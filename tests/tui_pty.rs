@@ -1,12 +1,14 @@
 //! The real binary in a pseudo-terminal, read through a vt100 screen parser: the
 //! title screen, a game played by key presses, the recollections opened and closed,
-//! quitting, and signals; each time the process must exit and leave the terminal in
-//! its normal (cooked, echoing) mode, which `stty -a` run afterwards reports.
+//! quitting, and signals; saving, leaving and continuing; a replay. Each time the
+//! process must exit and leave the terminal in its normal (cooked, echoing) mode,
+//! which `stty -a` run afterwards reports. Every run saves into a temporary folder.
 #![allow(clippy::unwrap_used)] // a failed step should fail the test at once
 
 mod common;
 
 use std::io::{Read, Write};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -18,8 +20,9 @@ struct Pty {
     child: Box<dyn portable_pty::Child + Send + Sync>,
 }
 
-/// Runs the game with `args` in an 80×24 terminal, then `stty -a` in the same one.
-fn spawn(args: &[&str], term: &str) -> Pty {
+/// Runs the game with `args` in an 80×24 terminal, saving into `saves`, then
+/// `stty -a` in the same terminal.
+fn spawn(args: &[&str], term: &str, saves: &Path) -> Pty {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -34,6 +37,7 @@ fn spawn(args: &[&str], term: &str) -> Pty {
     cmd.arg(env!("CARGO_BIN_EXE_hailsham"));
     cmd.args(args);
     cmd.env("TERM", term);
+    cmd.env("HAILSHAM_SAVE_DIR", saves);
     cmd.env_remove("NO_COLOR");
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
@@ -151,7 +155,8 @@ fn example() -> String {
 #[test]
 fn a_game_played_by_keys_in_a_real_terminal() {
     let dir = example();
-    let mut pty = spawn(&["--story", &dir, "--seed", "1"], "xterm-256color");
+    let saves = tempfile::tempdir().unwrap();
+    let mut pty = spawn(&["--story", &dir, "--seed", "1"], "xterm-256color", saves.path());
     pty.wait_for("T H E    L O N G    D R I V E");
     assert!(pty.alternate_screen());
     pty.send("\r");
@@ -182,10 +187,13 @@ fn a_game_played_by_keys_in_a_real_terminal() {
 fn signals_restore_the_terminal() {
     let dir = example();
     for (signal, code) in [("TERM", "143"), ("HUP", "129"), ("INT", "130")] {
-        let mut pty = spawn(&["--story", &dir], "xterm-256color");
+        let saves = tempfile::tempdir().unwrap();
+        let mut pty = spawn(&["--story", &dir], "xterm-256color", saves.path());
         pty.wait_for("Begin the story");
         pty.send("\r");
-        pty.wait_for("A lay-by");
+        pty.wait_for("2. Say we should get on");
+        pty.send("1");
+        pty.wait_for("1. Ask him about the rumour");
         let pid = pty.game_pid();
         let killed = std::process::Command::new("sh")
             .arg("-c")
@@ -196,13 +204,68 @@ fn signals_restore_the_terminal() {
         let (exit, stty) = pty.finish();
         assert_eq!(exit, code, "after SIG{signal}:\n{stty}");
         assert_cooked(&stty);
+        let auto = std::fs::read_to_string(saves.path().join("auto.ron")).unwrap();
+        assert!(auto.contains("step 1: Talk"), "autosaved before leaving: {auto}");
     }
+}
+
+#[test]
+fn save_leave_continue_undo_and_replay_in_a_real_terminal() {
+    let dir = example();
+    let saves = tempfile::tempdir().unwrap();
+    let mut pty = spawn(&["--story", &dir, "--seed", "2"], "xterm-256color", saves.path());
+    pty.wait_for("Begin the story");
+    pty.send("\r");
+    pty.wait_for("2. Say we should get on");
+    pty.send("1");
+    pty.wait_for("1. Ask him about the rumour");
+    pty.send("s");
+    pty.wait_for("Save the game");
+    pty.send("3");
+    pty.send("\r");
+    pty.wait_for("Saved to slot 3 (step 1: Talk)");
+    pty.send("q");
+    pty.send("y");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert!(saves.path().join("slot3.ron").is_file());
+
+    let mut pty = spawn(&["--story", &dir], "xterm-256color", saves.path());
+    pty.wait_for("Continue: Talk");
+    pty.send("\r");
+    pty.wait_for("1. Ask him about the rumour");
+    pty.send("u");
+    pty.wait_for("Taken back: “Pour him a cup”");
+    pty.send("t");
+    pty.wait_for("← you are here");
+    pty.send("\x1b");
+    pty.send("\x1b");
+    pty.wait_for("Continue: A lay-by");
+    pty.send("\x03");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert_cooked(&stty);
+
+    let slot = saves.path().join("slot3.ron");
+    let slot = slot.to_str().unwrap();
+    let mut pty = spawn(&["replay", slot, "--story", &dir], "xterm-256color", saves.path());
+    pty.wait_for("step 0 of 1");
+    pty.send(" ");
+    pty.wait_for("paused");
+    pty.send("n");
+    pty.wait_for("step 1 of 1");
+    pty.wait_for("at the end");
+    pty.send("q");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert_cooked(&stty);
 }
 
 #[test]
 fn ctrl_c_leaves_at_once() {
     let dir = example();
-    let mut pty = spawn(&["--story", &dir], "xterm-256color");
+    let saves = tempfile::tempdir().unwrap();
+    let mut pty = spawn(&["--story", &dir], "xterm-256color", saves.path());
     pty.wait_for("Begin the story");
     pty.send("\x03");
     let (code, stty) = pty.finish();
@@ -213,7 +276,8 @@ fn ctrl_c_leaves_at_once() {
 #[test]
 fn a_dumb_terminal_gets_plain_mode() {
     let dir = example();
-    let mut pty = spawn(&["--story", &dir], "dumb");
+    let saves = tempfile::tempdir().unwrap();
+    let mut pty = spawn(&["--story", &dir], "dumb", saves.path());
     pty.wait_for("== A lay-by ==");
     assert!(!pty.alternate_screen());
     pty.send("q\r");

@@ -5,8 +5,10 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use hailsham::app::{Action, App, Command, Input, Options, update};
-use hailsham::session::Session;
+use hailsham::app::{Action, App, Command, Input, Options, ReplayState, update};
+use hailsham::replay::Replay;
+use hailsham::save::{SaveDir, Slot};
+use hailsham::session::{Restored, Session};
 use hailsham::ui::theme::ThemeChoice;
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -67,8 +69,12 @@ fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
 }
 
 fn snapshot_at_both_sizes(name: &str, mut app: App) {
+    snapshots(name, &mut app);
+}
+
+fn snapshots(name: &str, app: &mut App) {
     for (w, h) in SIZES {
-        let terminal = draw(&mut app, w, h);
+        let terminal = draw(app, w, h);
         assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
     }
 }
@@ -85,7 +91,10 @@ fn title_with_a_game_to_continue() {
     session.choose_offered(0).unwrap();
     let app = app_with(Options {
         seed: 1,
-        resume: Some(session.state().clone()),
+        resume: Some(Restored {
+            session,
+            notice: None,
+        }),
         ..Options::default()
     });
     snapshot_at_both_sizes("title_continue", app);
@@ -212,9 +221,166 @@ fn the_selected_choice_shows_without_colour() {
     );
 }
 
+/// A save folder holding: slot 1 (saved twice, so with a backup), the quicksave, an
+/// autosave further on, and a damaged slot 2; every time fixed, so the screens are too.
+fn save_folder() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = SaveDir::new(tmp.path());
+    let story = common::example().story;
+    let mut session = Session::new(story, 1).unwrap();
+    let mut save = session.to_save(1_700_000_000);
+    save.play_time = 40;
+    dir.write(Slot::Numbered(1), &save).unwrap();
+    session.choose_offered(0).unwrap();
+    let mut save = session.to_save(1_700_000_600);
+    save.play_time = 754;
+    dir.write(Slot::Numbered(1), &save).unwrap();
+    save.saved_at = 1_700_000_300;
+    dir.write(Slot::Quick, &save).unwrap();
+    session.choose_offered(0).unwrap();
+    let mut save = session.to_save(1_700_003_600);
+    save.play_time = 3_700;
+    dir.write(Slot::Auto, &save).unwrap();
+    std::fs::write(
+        dir.path(Slot::Numbered(2)),
+        "// A hailsham save\nSave(format: 1, story: Story(id: \"exa",
+    )
+    .unwrap();
+    tmp
+}
+
+fn with_saves(dir: &tempfile::TempDir) -> App {
+    app_with(Options {
+        seed: 1,
+        instant_text: true,
+        saves: Some(SaveDir::new(dir.path())),
+        ..Options::default()
+    })
+}
+
+#[test]
+fn title_offers_the_latest_save_and_loading() {
+    let dir = save_folder();
+    snapshot_at_both_sizes("title_saves", with_saves(&dir));
+}
+
+#[test]
+fn save_screen() {
+    let dir = save_folder();
+    let mut app = with_saves(&dir);
+    command(&mut app, Command::Select); // continue the autosave
+    command(&mut app, Command::Save);
+    snapshot_at_both_sizes("save", app);
+}
+
+#[test]
+fn load_screen_with_a_save_selected() {
+    let dir = save_folder();
+    let mut app = with_saves(&dir);
+    command(&mut app, Command::Down);
+    command(&mut app, Command::Down);
+    command(&mut app, Command::Select); // "Load a saved game"
+    key(&mut app, KeyCode::Char('1'));
+    snapshot_at_both_sizes("load", app);
+}
+
+#[test]
+fn load_screen_with_a_damaged_slot_selected() {
+    let dir = save_folder();
+    let mut app = with_saves(&dir);
+    command(&mut app, Command::Select);
+    command(&mut app, Command::Load);
+    key(&mut app, KeyCode::Char('2'));
+    snapshot_at_both_sizes("load_damaged", app);
+}
+
+#[test]
+fn saving_over_a_damaged_slot_asks_first() {
+    let dir = save_folder();
+    let mut app = with_saves(&dir);
+    command(&mut app, Command::Select);
+    command(&mut app, Command::Save);
+    key(&mut app, KeyCode::Char('2'));
+    command(&mut app, Command::Select);
+    snapshot_at_both_sizes("save_confirm_overwrite", app);
+}
+
+/// A game that went one way, was taken back, and went the other.
+fn branched() -> App {
+    let mut app = after_a_choice();
+    command(&mut app, Command::Select); // ask about the rumour
+    command(&mut app, Command::Undo);
+    command(&mut app, Command::Undo);
+    key(&mut app, KeyCode::Char('2')); // say we should get on
+    app
+}
+
+#[test]
+fn undo_says_what_was_taken_back() {
+    let mut app = after_a_choice();
+    command(&mut app, Command::Undo);
+    snapshot_at_both_sizes("play_after_undo", app);
+}
+
+#[test]
+fn timeline_with_two_branches() {
+    let mut app = branched();
+    command(&mut app, Command::Timeline);
+    snapshot_at_both_sizes("timeline", app);
+    let mut app = branched();
+    command(&mut app, Command::Timeline);
+    command(&mut app, Command::Up);
+    command(&mut app, Command::Up);
+    snapshot_at_both_sizes("timeline_other_branch", app);
+}
+
+#[test]
+fn history_of_two_choices() {
+    let mut app = after_a_choice();
+    command(&mut app, Command::Select);
+    command(&mut app, Command::History);
+    snapshots("history_end", &mut app);
+    command(&mut app, Command::Top);
+    snapshot_at_both_sizes("history_top", app);
+}
+
+fn replaying() -> App {
+    let story = common::example().story;
+    let mut session = Session::new(story.clone(), 1).unwrap();
+    session.choose_offered(0).unwrap();
+    session.choose_offered(1).unwrap();
+    let frames = Replay::from_seed(&story, 1, session.state().log.clone()).unwrap();
+    let replay = ReplayState::new(1, frames);
+    App::replay(story, replay, Options::default())
+}
+
+#[test]
+fn replay_playing_then_paused_a_step_on() {
+    snapshot_at_both_sizes("replay_start", replaying());
+    let mut app = replaying();
+    command(&mut app, Command::Pause);
+    command(&mut app, Command::Step);
+    command(&mut app, Command::Faster);
+    snapshots("replay_paused", &mut app);
+    command(&mut app, Command::Step);
+    snapshot_at_both_sizes("replay_end", app);
+}
+
 #[test]
 fn every_view_draws_at_every_size_without_panicking() {
     let views: Vec<fn() -> App> = vec![
+        replaying,
+        branched,
+        || {
+            let mut a = branched();
+            command(&mut a, Command::Timeline);
+            a
+        },
+        || {
+            let mut a = branched();
+            command(&mut a, Command::History);
+            a
+        },
         app,
         playing,
         after_a_choice,
@@ -240,8 +406,23 @@ fn every_view_draws_at_every_size_without_panicking() {
             a
         },
     ];
-    for make in views {
-        let mut app = make();
+    let dir = save_folder();
+    let mut apps: Vec<App> = views.into_iter().map(|make| make()).collect();
+    for (c, overwrite) in [
+        (Command::Save, false),
+        (Command::Load, false),
+        (Command::Save, true),
+    ] {
+        let mut a = with_saves(&dir);
+        command(&mut a, Command::Select);
+        command(&mut a, c);
+        if overwrite {
+            key(&mut a, KeyCode::Char('2'));
+            command(&mut a, Command::Select);
+        }
+        apps.push(a);
+    }
+    for mut app in apps {
         for (w, h) in [(1, 1), (2, 40), (59, 17), (60, 18), (61, 19), (75, 30), (250, 80)] {
             draw(&mut app, w, h);
         }

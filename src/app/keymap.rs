@@ -2,7 +2,9 @@
 //!
 //! A key's meaning depends on the view (Up moves between choices in the play view and
 //! between memories in the recollections); the keymap only says which command a key
-//! gives, and `update` decides what the command does where.
+//! gives, and `update` decides what the command does where. The replay view has a few
+//! commands of its own ([`Command::REPLAY`]), looked up there before the game's, so
+//! they may reuse the game's keys.
 
 use std::collections::BTreeMap;
 
@@ -25,14 +27,26 @@ pub enum Command {
     Back,
     Recollections,
     Relationships,
+    Undo,
+    History,
+    Timeline,
+    Save,
+    Load,
+    Quicksave,
+    Quickload,
     Help,
     Quit,
     ForceQuit,
+    Pause,
+    Step,
+    StepBack,
+    Faster,
+    Slower,
 }
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 13] = [
+    pub const ALL: [Command; 25] = [
         Self::Up,
         Self::Down,
         Self::Select,
@@ -43,9 +57,30 @@ impl Command {
         Self::Back,
         Self::Recollections,
         Self::Relationships,
+        Self::Undo,
+        Self::History,
+        Self::Timeline,
+        Self::Save,
+        Self::Load,
+        Self::Quicksave,
+        Self::Quickload,
         Self::Help,
         Self::Quit,
         Self::ForceQuit,
+        Self::Pause,
+        Self::Step,
+        Self::StepBack,
+        Self::Faster,
+        Self::Slower,
+    ];
+
+    /// The replay view's own commands, which it looks up before the game's.
+    pub const REPLAY: [Command; 5] = [
+        Self::Pause,
+        Self::Step,
+        Self::StepBack,
+        Self::Faster,
+        Self::Slower,
     ];
 
     /// What the command does, for the help overlay.
@@ -58,12 +93,24 @@ impl Command {
             Self::PageDown => "scroll on a page",
             Self::Top => "go to the top",
             Self::Bottom => "go to the bottom",
-            Self::Back => "close this page and return to the story",
+            Self::Back => "close this page; from the story, back to the title (saved first)",
             Self::Recollections => "the recollections: memories and keepsakes",
             Self::Relationships => "the people in Kathy's story",
+            Self::Undo => "take back the last choice (the path stays on the timeline)",
+            Self::History => "the history: every passage read so far",
+            Self::Timeline => "the timeline: every path taken; return to any point",
+            Self::Save => "save to a slot",
+            Self::Load => "load a saved game",
+            Self::Quicksave => "quicksave",
+            Self::Quickload => "load the quicksave",
             Self::Help => "this list of keys",
-            Self::Quit => "leave the game (asks first)",
-            Self::ForceQuit => "leave at once",
+            Self::Quit => "leave the game (asks first; the game is saved)",
+            Self::ForceQuit => "leave at once (the game is saved)",
+            Self::Pause => "replay: pause or play on",
+            Self::Step => "replay: the next step",
+            Self::StepBack => "replay: the step before",
+            Self::Faster => "replay: faster",
+            Self::Slower => "replay: slower",
         }
     }
 }
@@ -206,6 +253,13 @@ impl Keymap {
             (Command::Back, vec![k(KeyCode::Esc)]),
             (Command::Recollections, vec![k(KeyCode::Char('r'))]),
             (Command::Relationships, vec![k(KeyCode::Char('p'))]),
+            (Command::Undo, vec![k(KeyCode::Char('u'))]),
+            (Command::History, vec![k(KeyCode::Char('h'))]),
+            (Command::Timeline, vec![k(KeyCode::Char('t'))]),
+            (Command::Save, vec![k(KeyCode::Char('s'))]),
+            (Command::Load, vec![k(KeyCode::Char('l'))]),
+            (Command::Quicksave, vec![k(KeyCode::F(5))]),
+            (Command::Quickload, vec![k(KeyCode::F(9))]),
             (Command::Help, vec![k(KeyCode::Char('?'))]),
             (Command::Quit, vec![k(KeyCode::Char('q'))]),
             (
@@ -215,19 +269,49 @@ impl Keymap {
                     ctrl: true,
                 }],
             ),
+            (Command::Pause, vec![k(KeyCode::Char(' '))]),
+            (Command::Step, vec![k(KeyCode::Right)]),
+            (Command::StepBack, vec![k(KeyCode::Left)]),
+            (Command::Faster, vec![k(KeyCode::Char('+'))]),
+            (Command::Slower, vec![k(KeyCode::Char('-'))]),
         ];
         Self {
             keys: keys.into_iter().collect(),
         }
     }
 
-    /// The command a key press gives, if any.
+    /// The game's command a key press gives, if any (never one of [`Command::REPLAY`]).
     pub fn command(&self, event: &KeyEvent) -> Option<Command> {
+        self.lookup(event, |c| !Command::REPLAY.contains(&c))
+    }
+
+    /// The command a key press gives in the replay view: the replay's own commands
+    /// first, then the game's.
+    pub fn replay_command(&self, event: &KeyEvent) -> Option<Command> {
+        self.lookup(event, |c| Command::REPLAY.contains(&c))
+            .or_else(|| self.command(event))
+    }
+
+    fn lookup(&self, event: &KeyEvent, wanted: impl Fn(Command) -> bool) -> Option<Command> {
         let key = Key::of_event(event);
         self.keys
             .iter()
-            .find(|(_, keys)| keys.contains(&key))
+            .find(|(c, keys)| wanted(**c) && keys.contains(&key))
             .map(|(&c, _)| c)
+    }
+
+    /// Keys bound to two commands of the same group (the game's, or the replay's).
+    pub fn clashes(&self) -> Vec<(Key, Command, Command)> {
+        let mut out = Vec::new();
+        for (&a, keys) in &self.keys {
+            for (&b, other) in self.keys.range(a..).skip(1) {
+                if Command::REPLAY.contains(&a) != Command::REPLAY.contains(&b) {
+                    continue;
+                }
+                out.extend(keys.iter().filter(|k| other.contains(k)).map(|&k| (k, a, b)));
+            }
+        }
+        out
     }
 
     /// Every key bound to a command.
@@ -251,6 +335,24 @@ mod tests {
         for c in Command::ALL {
             assert!(!map.keys(c).is_empty(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn no_key_gives_two_commands_in_one_view() {
+        let map = Keymap::parse(KEYBINDINGS_RON).expect("bindings parse");
+        assert_eq!(map.clashes(), Vec::new());
+        assert!(Keymap::fallback().clashes().is_empty());
+        assert_eq!(Keymap::fallback().keys.len(), Command::ALL.len());
+    }
+
+    #[test]
+    fn the_replay_looks_up_its_own_keys_first() {
+        let map = Keymap::shipped();
+        let space = KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE);
+        assert_eq!(map.command(&space), Some(Command::PageDown));
+        assert_eq!(map.replay_command(&space), Some(Command::Pause));
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(map.replay_command(&q), Some(Command::Quit));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The event loop: draw when something changed, then block until the next input.
-//! It wakes on a timer only while the text reveal is animating, so an idle game uses
-//! no processor time at all.
+//! It wakes on a timer only while the text reveal is animating or a replay is playing
+//! ([`App::wake_after`]), so an idle game, or a paused replay, uses no processor time.
 
 use std::time::Duration;
 
@@ -25,7 +25,7 @@ pub fn run<B: Backend>(
         if dirty {
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
         }
-        let timeout = app.animating().then_some(TICK);
+        let timeout = app.wake_after();
         let action = match inputs.next(timeout) {
             None => Some(Action::Tick),
             Some(input) => app.action(&input),

@@ -1,12 +1,22 @@
 //! [`Action`]s and [`update`]: the only place the full-screen game's state changes.
 //!
 //! [`App::action`] turns raw [`Input`] into an action (which depends on the view and
-//! any overlay); `update` applies it, one handler per view.
+//! any overlay); `update` applies it, one handler per view: the title and the story
+//! here, the pages over the story in [`pages`], saving and loading in [`saving`],
+//! undo, the timeline and the history in [`travel`], and the replay in [`replay`].
+
+mod pages;
+mod replay;
+mod saving;
+mod travel;
+
+pub(crate) use saving::latest_save;
+pub use saving::slot_name;
 
 use crossterm::event::{KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Size};
 
-use super::{App, Command, Input, Mark, MenuItem, Overlay, PlayState, Reveal, View, journal};
+use super::{App, Command, Input, Mark, MenuItem, Overlay, PlayState, Reveal, View};
 use crate::engine::Event;
 use crate::plain::describe_events;
 use crate::session::Session;
@@ -45,12 +55,16 @@ impl App {
                 if key.kind != KeyEventKind::Press {
                     return None;
                 }
-                let command = self.keymap.command(key);
+                let command = if self.view == View::Replay && self.overlay.is_none() {
+                    self.keymap.replay_command(key)
+                } else {
+                    self.keymap.command(key)
+                };
                 if command == Some(Command::ForceQuit) {
                     return Some(Action::Quit);
                 }
                 match self.overlay {
-                    Some(Overlay::ConfirmQuit) => {
+                    Some(Overlay::ConfirmQuit | Overlay::ConfirmOverwrite(_)) => {
                         return Some(match key.code {
                             KeyCode::Char('y' | 'Y') => Action::Confirm,
                             _ => Action::Dismiss,
@@ -74,7 +88,7 @@ impl App {
                     return Some(Action::RevealAll);
                 }
                 if let KeyCode::Char(c @ '1'..='9') = key.code
-                    && self.view == View::Play
+                    && matches!(self.view, View::Play | View::Save | View::Load)
                 {
                     return Some(Action::Pick(c as usize - '1' as usize));
                 }
@@ -97,41 +111,46 @@ impl App {
 
 /// Applies an action.
 pub fn update(app: &mut App, action: Action) {
+    // A message in the status line lasts until the player does something else.
+    if !matches!(action, Action::Tick | Action::Resize(_)) {
+        app.flash = None;
+    }
     match action {
-        Action::Quit => app.quit = true,
+        Action::Quit => saving::leave(app),
         Action::Resize(size) => {
             app.size = size;
             clamp_scrolls(app);
         }
+        Action::Tick if app.view == View::Replay => replay::tick(app),
         Action::Tick => tick(app),
         Action::RevealAll => {
             app.play.reveal = None;
         }
-        Action::Confirm => {
-            if app.overlay == Some(Overlay::ConfirmQuit) {
-                app.quit = true;
-            }
-        }
+        Action::Confirm => match app.overlay {
+            Some(Overlay::ConfirmQuit) => saving::leave(app),
+            Some(Overlay::ConfirmOverwrite(slot)) => saving::confirm_overwrite(app, slot),
+            _ => {}
+        },
         Action::Dismiss => app.overlay = None,
         Action::Command(Command::Help) if app.overlay != Some(Overlay::Help) => {
             app.overlay = Some(Overlay::Help);
             app.help_scroll = 0;
         }
+        Action::Command(Command::Quit) if app.view == View::Replay => app.quit = true,
         Action::Command(Command::Quit) => app.overlay = Some(Overlay::ConfirmQuit),
-        _ if app.overlay == Some(Overlay::Help) => help(app, action),
+        _ if app.overlay == Some(Overlay::Help) => pages::help(app, action),
         _ => match app.view {
             View::Title => title(app, action),
             View::Play => play(app, action),
-            View::Recollections => recollections(app, action),
-            View::Relationships => relationships(app, action),
-            View::Ending => ending(app, action),
+            View::Recollections => pages::recollections(app, action),
+            View::Relationships => pages::relationships(app, action),
+            View::Ending => pages::ending(app, action),
+            View::Save | View::Load => saving::slots(app, action),
+            View::Timeline => travel::timeline(app, action),
+            View::History => travel::history(app, action),
+            View::Replay => replay::replay(app, action),
         },
     }
-}
-
-fn help(app: &mut App, action: Action) {
-    let max = ui::help::max_scroll(app);
-    app.help_scroll = scrolled(app.help_scroll, action, max, 5);
 }
 
 fn title(app: &mut App, action: Action) {
@@ -161,13 +180,12 @@ fn title(app: &mut App, action: Action) {
 fn activate(app: &mut App, item: MenuItem) {
     match item {
         MenuItem::Continue => {
-            if let Some(state) = app.resume.clone() {
-                match Session::resume(app.story.clone(), state) {
-                    Ok(session) => begin(app, session),
-                    Err(e) => app.play.notes = vec![format!("That game cannot be continued: {e}.")],
-                }
+            if let Some(restored) = app.resume.take() {
+                begin(app, restored.session);
+                app.play.notes.extend(restored.notice.map(|n| n.message()));
             }
         }
+        MenuItem::Load => saving::open_slots(app, View::Load),
         MenuItem::NewGame => {
             // The first game keeps the seed it was given, so `--seed` replays exactly.
             let seed = app
@@ -183,12 +201,14 @@ fn activate(app: &mut App, item: MenuItem) {
             app.theme_choice = app.theme_choice.next();
             app.theme = crate::ui::theme::Theme::shipped(app.theme_choice);
         }
-        MenuItem::Quit => app.quit = true,
+        MenuItem::Quit => saving::leave(app),
     }
 }
 
+/// Plays a session from where it stands: a new game, a continued or a loaded one.
 fn begin(app: &mut App, session: Session) {
     app.games_started += 1;
+    app.autosave.due = false;
     app.journal = Default::default();
     app.people = Default::default();
     app.ending_scroll = 0;
@@ -196,6 +216,14 @@ fn begin(app: &mut App, session: Session) {
     app.session = Some(session);
     app.view = View::Play;
     after_step(app, &events);
+}
+
+/// Sets the play view up after undo or a jump along the timeline: the scene shows at
+/// once, and the marks of what the last choice changed no longer apply.
+fn after_move(app: &mut App) {
+    app.play = PlayState::default();
+    app.journal.marks.clear();
+    app.people.moved.clear();
 }
 
 /// Sets the play view up for the scene just entered, and notes what changed.
@@ -278,8 +306,9 @@ fn play(app: &mut App, action: Action) {
             None if ended && ui::play::in_choices(app, at) => app.view = View::Ending,
             None => {}
         },
-        Action::Command(Command::Recollections) => open_journal(app),
-        Action::Command(Command::Relationships) => open_people(app),
+        Action::Command(Command::Undo) => travel::undo(app),
+        Action::Command(Command::Back) => saving::to_title(app),
+        Action::Command(c) if pages::open(app, c) => {}
         other => {
             let max = ui::play::max_scroll(app);
             let page = ui::play::page(app);
@@ -294,103 +323,10 @@ fn choose(app: &mut App, index: usize) {
         Ok(events) => {
             let events = events.to_vec();
             after_step(app, &events);
+            app.autosave.due = true;
+            saving::autosave(app);
         }
         Err(e) => app.play.notes = vec![format!("That cannot be chosen now: {e}.")],
-    }
-}
-
-fn open_journal(app: &mut App) {
-    if app.view != View::Recollections {
-        app.behind = back_view(app);
-        app.journal.showing = std::mem::take(&mut app.journal.marks);
-        // Start at the first new or revised entry, if there is one.
-        app.journal.selected = app
-            .session
-            .as_ref()
-            .and_then(|s| {
-                journal::entries(s.story(), s.state())
-                    .iter()
-                    .position(|e| app.journal.showing.contains_key(e.id()))
-            })
-            .unwrap_or(0);
-    }
-    app.view = View::Recollections;
-}
-
-fn open_people(app: &mut App) {
-    if app.view != View::Relationships {
-        app.behind = back_view(app);
-        app.people.scroll = 0;
-    }
-    app.view = View::Relationships;
-}
-
-/// The view that the recollections and relationships return to.
-fn back_view(app: &App) -> View {
-    match app.view {
-        View::Recollections | View::Relationships => app.behind,
-        other => other,
-    }
-}
-
-fn close_page(app: &mut App) {
-    app.journal.showing.clear();
-    app.view = app.behind;
-}
-
-fn recollections(app: &mut App, action: Action) {
-    let count = app
-        .session
-        .as_ref()
-        .map_or(0, |s| journal::entries(s.story(), s.state()).len());
-    let last = count.saturating_sub(1);
-    let sel = &mut app.journal.selected;
-    match action {
-        Action::Command(Command::Up) | Action::Scroll(..=-1) => *sel = sel.saturating_sub(1),
-        Action::Command(Command::Down) | Action::Scroll(1..) => *sel = (*sel + 1).min(last),
-        Action::Command(Command::PageUp) => *sel = sel.saturating_sub(5),
-        Action::Command(Command::PageDown) => *sel = (*sel + 5).min(last),
-        Action::Command(Command::Top) => *sel = 0,
-        Action::Command(Command::Bottom) => *sel = last,
-        Action::Click(at) => {
-            if let Some(i) = ui::journal::entry_at(app, at) {
-                app.journal.selected = i;
-            }
-        }
-        Action::Command(Command::Back | Command::Recollections | Command::Select) => close_page(app),
-        Action::Command(Command::Relationships) => {
-            app.journal.showing.clear();
-            open_people(app);
-        }
-        _ => {}
-    }
-}
-
-fn relationships(app: &mut App, action: Action) {
-    match action {
-        Action::Command(Command::Back | Command::Relationships | Command::Select) => close_page(app),
-        Action::Command(Command::Recollections) => open_journal(app),
-        other => {
-            let max = ui::people::max_scroll(app);
-            app.people.scroll = scrolled(app.people.scroll, other, max, 5);
-        }
-    }
-}
-
-fn ending(app: &mut App, action: Action) {
-    match action {
-        Action::Command(Command::Select | Command::Back) => {
-            app.session = None;
-            app.resume = None;
-            app.view = View::Title;
-            app.menu_selected = 0;
-        }
-        Action::Command(Command::Recollections) => open_journal(app),
-        Action::Command(Command::Relationships) => open_people(app),
-        other => {
-            let max = ui::ending::max_scroll(app);
-            app.ending_scroll = scrolled(app.ending_scroll, other, max, 5);
-        }
     }
 }
 
@@ -414,4 +350,9 @@ fn clamp_scrolls(app: &mut App) {
     app.people.scroll = app.people.scroll.min(ui::people::max_scroll(app));
     app.ending_scroll = app.ending_scroll.min(ui::ending::max_scroll(app));
     app.help_scroll = app.help_scroll.min(ui::help::max_scroll(app));
+    app.history.scroll = app.history.scroll.min(ui::history::max_scroll(app));
+    let replay_max = ui::replay::max_scroll(app);
+    if let Some(replay) = &mut app.replay {
+        replay.scroll = replay.scroll.min(replay_max);
+    }
 }

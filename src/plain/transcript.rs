@@ -1,5 +1,5 @@
 //! Replay frames as plain text: the history, `replay --plain`'s transcript, and the
-//! line-by-line stepper that `replay` uses until the full-screen replay view exists.
+//! line-by-line stepper (the full-screen replay view is `ui::replay`).
 
 use std::io::{BufRead, Write};
 

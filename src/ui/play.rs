@@ -325,7 +325,13 @@ fn draw_status(app: &App, session: &Session, era: &str, area: Rect, buf: &mut Bu
     }
     hints.push(hint(app, Command::Recollections, &journal_word));
     hints.push(hint(app, Command::Relationships, "people"));
-    hints.push(hint(app, Command::Quit, "quit"));
+    if session.can_undo() {
+        hints.push(hint(app, Command::Undo, "undo"));
+    }
     hints.push(hint(app, Command::Help, "help"));
+    hints.push(hint(app, Command::Quit, "quit"));
+    hints.push(hint(app, Command::Timeline, "timeline"));
+    hints.push(hint(app, Command::History, "history"));
+    hints.push(hint(app, Command::Save, "save"));
     status(app, area, buf, era, &hints);
 }

@@ -1,5 +1,5 @@
-//! The title screen: the story's name, a quiet picture, and the menu (continue, a new
-//! game, the two settings, and leaving).
+//! The title screen: the story's name, a quiet picture, and the menu (continue the
+//! latest save, a new game, load a save, the two settings, and leaving).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -88,8 +88,12 @@ fn layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
 
 fn label(app: &App, item: MenuItem) -> String {
     match item {
-        MenuItem::Continue => "Continue".to_owned(),
+        MenuItem::Continue => match app.resume().and_then(|s| s.scene().ok()) {
+            Some(scene) => format!("Continue: {}", scene.title),
+            None => "Continue".to_owned(),
+        },
         MenuItem::NewGame => "Begin the story".to_owned(),
+        MenuItem::Load => "Load a saved game".to_owned(),
         MenuItem::TextSpeed => {
             let how = if app.instant_text() {
                 "all at once"

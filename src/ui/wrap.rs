@@ -56,6 +56,27 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// `text` cut to at most `max` cells, ending in "…" when it was cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if width(text) <= max {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
+        if used + w + 1 > max {
+            break;
+        }
+        out.push_str(grapheme);
+        used += w;
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// The first `chars` characters of `text` (not bytes), for the text reveal.
 pub fn take_chars(text: &str, chars: usize) -> &str {
     match text.char_indices().nth(chars) {
@@ -85,6 +106,14 @@ mod tests {
         let e = "e\u{301}te\u{301}";
         assert_eq!(width(e), 3);
         assert_eq!(wrap(&format!("{e} {e}"), 7), [format!("{e} {e}")]);
+    }
+
+    #[test]
+    fn truncates_with_an_ellipsis_only_when_needed() {
+        assert_eq!(truncate("the rain", 8), "the rain");
+        assert_eq!(truncate("the rain", 6), "the r…");
+        assert_eq!(truncate("雨が止んだ", 5), "雨が…");
+        assert_eq!(truncate("abc", 0), "");
     }
 
     #[test]

@@ -1,0 +1,140 @@
+//! The view-only state of the screens added for saves and time: the slot lists, the
+//! timeline's selection, the history's scroll, the replay's place and pace, and the
+//! message in the status line. None of it is saved.
+
+use std::time::{Duration, Instant};
+
+use crate::replay::{Divergence, Frame, Pace};
+use crate::save::SlotEntry;
+
+/// A message shown in the status line until the next key: what a save, load or undo
+/// did, or why it could not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    pub text: String,
+    /// Something went wrong (drawn in the warning style).
+    pub warning: bool,
+}
+
+impl Flash {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            warning: false,
+        }
+    }
+
+    pub fn warning(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            warning: true,
+        }
+    }
+}
+
+/// When the autosave is due, and whether it has failed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Autosave {
+    /// The player has moved (chosen, undone, jumped) since the autosave was written.
+    pub due: bool,
+    /// An autosave has failed; the player is told once, not at every step.
+    pub failed: bool,
+}
+
+/// The save or load screen: the slots as read when the screen opened.
+#[derive(Debug, Default)]
+pub struct SlotsState {
+    pub entries: Vec<SlotEntry>,
+    pub selected: usize,
+}
+
+/// The timeline view: which row is selected.
+#[derive(Debug, Clone, Default)]
+pub struct TimelineState {
+    pub selected: usize,
+}
+
+/// The history: the frames read on the path to here (worked out when it opens), and
+/// how far it is scrolled.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryState {
+    pub frames: Vec<Frame>,
+    pub scroll: usize,
+}
+
+/// A recorded playthrough being played again.
+#[derive(Debug, Clone)]
+pub struct ReplayState {
+    /// The seed the playthrough was recorded with.
+    pub seed: u64,
+    /// Every scene of the playthrough, as far as it fits the story.
+    pub frames: Vec<Frame>,
+    /// Where the log stops fitting the story, if it does.
+    pub broken: Option<Divergence>,
+    /// The frame showing.
+    pub at: usize,
+    pub pace: Pace,
+    pub scroll: usize,
+    /// When the frame showing was first shown: the pace counts from here.
+    pub since: Instant,
+}
+
+impl ReplayState {
+    /// The frames of a replay, read to the end or to where the log stops fitting.
+    pub fn new(seed: u64, frames: impl IntoIterator<Item = Result<Frame, Divergence>>) -> Self {
+        let mut kept = Vec::new();
+        let mut broken = None;
+        for frame in frames {
+            match frame {
+                Ok(frame) => kept.push(frame),
+                Err(divergence) => {
+                    broken = Some(divergence);
+                    break;
+                }
+            }
+        }
+        Self {
+            seed,
+            frames: kept,
+            broken,
+            at: 0,
+            pace: Pace::default(),
+            scroll: 0,
+            since: Instant::now(),
+        }
+    }
+
+    pub fn frame(&self) -> Option<&Frame> {
+        self.frames.get(self.at)
+    }
+
+    /// The number of choices replayed in all.
+    pub fn choices(&self) -> usize {
+        self.frames.len().saturating_sub(1)
+    }
+
+    /// Whether the last frame is showing.
+    pub fn at_end(&self) -> bool {
+        self.at + 1 >= self.frames.len()
+    }
+
+    /// Shows frame `at` (kept within the frames) and starts its clock; at the last
+    /// frame the replay pauses, so that playing on starts it again.
+    pub fn show(&mut self, at: usize) {
+        self.at = at.min(self.frames.len().saturating_sub(1));
+        self.scroll = 0;
+        self.since = Instant::now();
+        if self.at_end() && !self.pace.paused() {
+            self.pace.toggle_pause();
+        }
+    }
+
+    /// How long until the next frame is due; `None` while paused or at the end.
+    pub fn wait(&self) -> Option<Duration> {
+        if self.at_end() {
+            return None;
+        }
+        let delay = self.pace.delay(self.frame()?)?;
+        Some(delay.saturating_sub(self.since.elapsed()))
+    }
+}

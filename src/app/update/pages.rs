@@ -1,0 +1,122 @@
+//! The pages over the story (recollections, relationships, the ending, the help) and
+//! the keys that open any page from the story, so every page opens the same way and
+//! returns to where it was opened from.
+
+use super::{Action, saving, scrolled, travel};
+use crate::app::{App, Command, View, journal};
+use crate::ui;
+
+/// Opens the page a command asks for, from the story or another page; false when the
+/// command opens no page (the caller handles it).
+pub(super) fn open(app: &mut App, command: Command) -> bool {
+    match command {
+        Command::Recollections => open_journal(app),
+        Command::Relationships => open_people(app),
+        Command::History => travel::open_history(app),
+        Command::Timeline => travel::open_timeline(app),
+        Command::Save => saving::open_slots(app, View::Save),
+        Command::Load => saving::open_slots(app, View::Load),
+        Command::Quicksave => saving::quicksave(app),
+        Command::Quickload => saving::quickload(app),
+        _ => return false,
+    }
+    true
+}
+
+pub(super) fn help(app: &mut App, action: Action) {
+    let max = ui::help::max_scroll(app);
+    app.help_scroll = scrolled(app.help_scroll, action, max, 5);
+}
+
+fn open_journal(app: &mut App) {
+    if app.view != View::Recollections {
+        app.behind = back_view(app);
+        app.journal.showing = std::mem::take(&mut app.journal.marks);
+        // Start at the first new or revised entry, if there is one.
+        app.journal.selected = app
+            .session
+            .as_ref()
+            .and_then(|s| {
+                journal::entries(s.story(), s.state())
+                    .iter()
+                    .position(|e| app.journal.showing.contains_key(e.id()))
+            })
+            .unwrap_or(0);
+    }
+    app.view = View::Recollections;
+}
+
+fn open_people(app: &mut App) {
+    if app.view != View::Relationships {
+        app.behind = back_view(app);
+        app.people.scroll = 0;
+    }
+    app.view = View::Relationships;
+}
+
+/// Whether a view is a page over the story, which returns to [`App::behind`].
+pub(super) fn is_page(view: View) -> bool {
+    matches!(
+        view,
+        View::Recollections | View::Relationships | View::Timeline | View::History | View::Save | View::Load
+    )
+}
+
+/// The view that a page opened now returns to.
+pub(super) fn back_view(app: &App) -> View {
+    if is_page(app.view) { app.behind } else { app.view }
+}
+
+pub(super) fn close_page(app: &mut App) {
+    app.journal.showing.clear();
+    app.view = app.behind;
+}
+
+pub(super) fn recollections(app: &mut App, action: Action) {
+    let count = app
+        .session
+        .as_ref()
+        .map_or(0, |s| journal::entries(s.story(), s.state()).len());
+    let last = count.saturating_sub(1);
+    let sel = &mut app.journal.selected;
+    match action {
+        Action::Command(Command::Up) | Action::Scroll(..=-1) => *sel = sel.saturating_sub(1),
+        Action::Command(Command::Down) | Action::Scroll(1..) => *sel = (*sel + 1).min(last),
+        Action::Command(Command::PageUp) => *sel = sel.saturating_sub(5),
+        Action::Command(Command::PageDown) => *sel = (*sel + 5).min(last),
+        Action::Command(Command::Top) => *sel = 0,
+        Action::Command(Command::Bottom) => *sel = last,
+        Action::Click(at) => {
+            if let Some(i) = ui::journal::entry_at(app, at) {
+                app.journal.selected = i;
+            }
+        }
+        Action::Command(Command::Back | Command::Recollections | Command::Select) => close_page(app),
+        Action::Command(c) if open(app, c) && app.view != View::Recollections => {
+            app.journal.showing.clear();
+        }
+        _ => {}
+    }
+}
+
+pub(super) fn relationships(app: &mut App, action: Action) {
+    match action {
+        Action::Command(Command::Back | Command::Relationships | Command::Select) => close_page(app),
+        Action::Command(c) if open(app, c) => {}
+        other => {
+            let max = ui::people::max_scroll(app);
+            app.people.scroll = scrolled(app.people.scroll, other, max, 5);
+        }
+    }
+}
+
+pub(super) fn ending(app: &mut App, action: Action) {
+    match action {
+        Action::Command(Command::Select | Command::Back) => saving::to_title(app),
+        Action::Command(c) if open(app, c) => {}
+        other => {
+            let max = ui::ending::max_scroll(app);
+            app.ending_scroll = scrolled(app.ending_scroll, other, max, 5);
+        }
+    }
+}

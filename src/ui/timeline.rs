@@ -1,0 +1,196 @@
+//! The timeline view: every point of the playthrough as a tree, the path to where the
+//! player is as the main line and every other branch indented under the point it
+//! leaves from ("what if I had told Tommy?"), each with the choice that led there and
+//! the scene it reached. The player's point is marked; Enter returns to the selected.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::{READING_WIDTH, column, draw_lines, hint, split_status, status, wrap};
+use crate::app::{App, Command};
+use crate::session::{Session, TimelineRow};
+
+struct Areas {
+    header: Rect,
+    list: Rect,
+    legend: Rect,
+    status: Rect,
+}
+
+fn screen(app: &App) -> Rect {
+    Rect::new(0, 0, app.size().width, app.size().height)
+}
+
+fn areas(area: Rect) -> Areas {
+    let (main, status) = split_status(area);
+    let col = column(main, READING_WIDTH + 16);
+    let header = Rect {
+        y: main.y + 1,
+        height: 2,
+        ..col
+    };
+    let top = header.bottom() + 1;
+    let legend = Rect {
+        y: main.bottom().saturating_sub(2).max(top),
+        height: 1,
+        ..col
+    };
+    Areas {
+        header,
+        list: Rect {
+            y: top,
+            height: legend.y.saturating_sub(top + 1),
+            ..col
+        },
+        legend,
+        status,
+    }
+}
+
+/// The rows a page of the list holds.
+pub fn page(app: &App) -> usize {
+    usize::from(areas(screen(app)).list.height).max(1)
+}
+
+/// How far the list scrolls so that the selected row shows.
+fn offset(app: &App, height: u16) -> usize {
+    (app.timeline_state().selected + 1).saturating_sub(usize::from(height).max(1))
+}
+
+/// The row drawn at a position on the screen, if any.
+pub fn row_at(app: &App, at: Position) -> Option<usize> {
+    let session = app.session()?;
+    let a = areas(screen(app));
+    if !a.list.contains(at) {
+        return None;
+    }
+    let i = offset(app, a.list.height) + usize::from(at.y - a.list.y);
+    (i < session.timeline().nodes().len()).then_some(i)
+}
+
+/// "“choice” → Scene" in `room` cells: the scene keeps up to a third of the room, and
+/// the choice is cut first.
+fn describe(row: &TimelineRow, room: usize) -> String {
+    let Some(choice) = &row.choice else {
+        return wrap::truncate(&format!("{} (the start)", row.scene_title), room);
+    };
+    let scene = format!(" → {}", row.scene_title);
+    let scene = wrap::truncate(&scene, wrap::width(&scene).min(room / 3));
+    let label = wrap::truncate(&format!("“{choice}”"), room.saturating_sub(wrap::width(&scene)));
+    format!("{label}{scene}")
+}
+
+/// The indent of each node, to tell where a side branch begins.
+fn indents(rows: &[TimelineRow]) -> Vec<usize> {
+    let mut out = vec![0; rows.iter().map(|r| r.row.node + 1).max().unwrap_or(0)];
+    for r in rows {
+        out[r.row.node] = r.row.indent;
+    }
+    out
+}
+
+fn lines(app: &App, session: &Session, width: u16) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let width = usize::from(width);
+    let rows = session.timeline_rows();
+    let indent_of = indents(&rows);
+    let timeline = session.timeline();
+    let selected = app.timeline_state().selected;
+    rows.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let row = &r.row;
+            let parent_indent = timeline
+                .node(row.node)
+                .and_then(|n| n.parent)
+                .and_then(|p| indent_of.get(p).copied())
+                .unwrap_or(0);
+            let branch = if row.indent > parent_indent {
+                "╰─ "
+            } else if row.indent > 0 {
+                "   "
+            } else {
+                ""
+            };
+            let tree = format!("{}{branch}", "   ".repeat(row.indent.saturating_sub(1)));
+            let (glyph, glyph_style) = if row.current {
+                ("●", theme.mark)
+            } else if row.on_path {
+                ("○", theme.accent)
+            } else {
+                ("◇", theme.dim)
+            };
+            let tail = if row.current {
+                "  ← you are here".to_owned()
+            } else if row.branches > 1 {
+                format!("  {} paths from here", row.branches)
+            } else {
+                String::new()
+            };
+            let on = i == selected;
+            let head = format!("{} {:>3}  {tree}", if on { "›" } else { " " }, row.depth);
+            let room = width.saturating_sub(wrap::width(&head) + 2 + wrap::width(&tail));
+            let what = describe(r, room);
+            let pad = " ".repeat(room.saturating_sub(wrap::width(&what)));
+            let text_style = match (on, row.on_path) {
+                (true, _) => theme.selected,
+                (false, true) => theme.text,
+                (false, false) => theme.dim,
+            };
+            Line::from(vec![
+                Span::styled(head, if on { theme.selected } else { theme.dim }),
+                Span::styled(format!("{glyph} "), if on { theme.selected } else { glyph_style }),
+                Span::styled(format!("{what}{pad}"), text_style),
+                Span::styled(tail, if on { theme.selected } else { theme.mark }),
+            ])
+        })
+        .collect()
+}
+
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let a = areas(area);
+    let Some(session) = app.session() else { return };
+    Line::styled("Timeline", theme.heading).render(a.header, buf);
+    let points = session.timeline().nodes().len();
+    let ends = session
+        .timeline_rows()
+        .iter()
+        .filter(|r| r.row.branches == 0)
+        .count();
+    let count = format!(
+        "{points} point{} · {ends} path{}",
+        if points == 1 { "" } else { "s" },
+        if ends == 1 { "" } else { "s" }
+    );
+    Line::styled(count, theme.dim)
+        .right_aligned()
+        .render(a.header, buf);
+    Line::styled("─".repeat(usize::from(a.header.width)), theme.border).render(
+        Rect {
+            y: a.header.y + 1,
+            height: 1,
+            ..a.header
+        },
+        buf,
+    );
+    let list = a.list;
+    draw_lines(
+        &lines(app, session, list.width),
+        offset(app, list.height),
+        list,
+        buf,
+    );
+    let note = "● where you are   ○ the way there   ◇ other paths   (numbers: choices made)";
+    Line::styled(wrap::truncate(note, usize::from(a.legend.width)), theme.dim).render(a.legend, buf);
+    let hints = [
+        hint(app, Command::Select, "return to this point"),
+        hint(app, Command::Undo, "undo"),
+        hint(app, Command::Back, "back"),
+        hint(app, Command::Help, "help"),
+        hint(app, Command::Quit, "quit"),
+    ];
+    status(app, a.status, buf, "Timeline", &hints);
+}
