@@ -26,11 +26,14 @@ use crate::save::{SaveDir, Slot};
 use crate::session::{Restored, Session};
 use crate::story::Story;
 use crate::ui::theme::{Theme, ThemeChoice};
+use crate::watch::ReloadSource;
 
 pub use input::{Input, InputSource};
 pub use keymap::{Command, Keymap};
 pub use run::run;
-pub use state::{Autosave, Flash, HistoryState, ReplayState, SlotsState, TimelineState};
+pub use state::{
+    Autosave, DiagnosticsState, Flash, HistoryState, InspectorState, ReplayState, SlotsState, TimelineState,
+};
 pub use update::{Action, update};
 
 /// Which screen is showing. Each has its own handler in [`update`] and its own file
@@ -50,6 +53,8 @@ pub enum View {
     History,
     /// A recorded playthrough played again (`hailsham replay`).
     Replay,
+    /// For authors: why each choice of the scene is offered or hidden.
+    Inspector,
 }
 
 /// A small window drawn over the view.
@@ -59,6 +64,8 @@ pub enum Overlay {
     ConfirmQuit,
     /// Saving into a slot whose file cannot be read: it is kept as the backup, but ask.
     ConfirmOverwrite(Slot),
+    /// An edit broke the story (`--watch`): its diagnostics, over the old story.
+    Diagnostics,
 }
 
 /// What the caller hands the game at start.
@@ -161,6 +168,10 @@ pub struct App {
     pub(crate) timeline: TimelineState,
     pub(crate) history: HistoryState,
     pub(crate) replay: Option<ReplayState>,
+    pub(crate) inspector: InspectorState,
+    pub(crate) diagnostics: DiagnosticsState,
+    /// Where reloads of the story come from (`--watch`); `None` when not watching.
+    pub(crate) reloads: Option<Box<dyn ReloadSource>>,
     pub(crate) quit: bool,
 }
 
@@ -200,8 +211,22 @@ impl App {
             timeline: TimelineState::default(),
             history: HistoryState::default(),
             replay: None,
+            inspector: InspectorState::default(),
+            diagnostics: DiagnosticsState::default(),
+            reloads: None,
             quit: false,
         }
+    }
+
+    /// Reloads the story from `source` whenever [`Input::StoryChanged`] wakes the loop
+    /// (`play --watch`).
+    pub fn watch(&mut self, source: Box<dyn ReloadSource>) {
+        self.reloads = Some(source);
+    }
+
+    /// Whether the story reloads when its files change.
+    pub fn watching(&self) -> bool {
+        self.reloads.is_some()
     }
 
     /// The replay view of a recorded playthrough, which plays at once; leaving it
@@ -336,6 +361,14 @@ impl App {
 
     pub fn replay_state(&self) -> Option<&ReplayState> {
         self.replay.as_ref()
+    }
+
+    pub fn inspector_state(&self) -> &InspectorState {
+        &self.inspector
+    }
+
+    pub fn diagnostics_state(&self) -> &DiagnosticsState {
+        &self.diagnostics
     }
 
     pub fn size(&self) -> Size {

@@ -125,9 +125,7 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     } else {
         None
     };
-    // Hot reload is wired into the plain player; the full-screen game has the API
-    // (`watch::Reloader`) but not the hook yet, so `--watch` plays in plain mode.
-    if full_screen(args) && !args.watch {
+    if full_screen(args) {
         let options = app::Options {
             seed,
             resume: restored,
@@ -135,7 +133,12 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
             migrations,
             ..app::Options::default()
         };
-        return play_full_screen(app::App::new(loaded.story, with_theme(options)));
+        let watch = if args.watch {
+            args.story.dirs.as_slice()
+        } else {
+            &[]
+        };
+        return play_full_screen(app::App::new(loaded.story, with_theme(options)), watch);
     }
     let session = match restored {
         Some(restored) => {
@@ -181,8 +184,10 @@ fn with_theme(options: app::Options) -> app::Options {
     }
 }
 
-fn play_full_screen(mut game: app::App) -> Result<(), Error> {
-    match app::terminal::play(&mut game)? {
+/// The full-screen game in the real terminal; with `watch`, the story reloads from
+/// those folders when they change.
+fn play_full_screen(mut game: app::App, watch: &[PathBuf]) -> Result<(), Error> {
+    match app::terminal::play(&mut game, watch)? {
         app::terminal::Exit::Quit => Ok(()),
         app::terminal::Exit::Signal(signal) => Err(Error::Signal(signal)),
     }
@@ -221,11 +226,10 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
     };
     if !args.plain && terminal_can_show() {
         let replay = app::ReplayState::new(save.seed, frames);
-        return play_full_screen(app::App::replay(
-            story,
-            replay,
-            with_theme(app::Options::default()),
-        ));
+        return play_full_screen(
+            app::App::replay(story, replay, with_theme(app::Options::default())),
+            &[],
+        );
     }
     let mut out = io::stdout().lock();
     writeln!(

@@ -5,9 +5,11 @@
 //! The layout helpers shared by views live here: the centred reading column, the
 //! status line, popups, and the notice shown when the terminal is too small.
 
+pub mod diagnostics;
 pub mod ending;
 pub mod help;
 pub mod history;
+pub mod inspector;
 pub mod journal;
 pub mod people;
 pub mod play;
@@ -50,11 +52,13 @@ impl Widget for &App {
             View::Timeline => timeline::draw(self, area, buf),
             View::History => history::draw(self, area, buf),
             View::Replay => replay::draw(self, area, buf),
+            View::Inspector => inspector::draw(self, area, buf),
         }
         match self.overlay() {
             Some(Overlay::Help) => help::draw(self, area, buf),
             Some(Overlay::ConfirmQuit) => help::draw_confirm(self, area, buf),
             Some(Overlay::ConfirmOverwrite(slot)) => slots::draw_confirm(self, slot, area, buf),
+            Some(Overlay::Diagnostics) => diagnostics::draw(self, area, buf),
             None => {}
         }
     }

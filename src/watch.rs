@@ -51,6 +51,10 @@ pub struct Reloader {
     /// A hash of the files last loaded: reading them makes the watcher report them
     /// again, and a save that changes nothing should not reload.
     last: Option<u64>,
+    /// A hash of the `.ron` files' sizes and modification times when last looked at.
+    /// Opening a file is itself reported, so the files are only read again when this
+    /// changes: otherwise each read would report a change, which would read them again.
+    stamps: u64,
     changes: Receiver<DebounceEventResult>,
     _debouncer: Debouncer<RecommendedWatcher>,
 }
@@ -74,7 +78,8 @@ impl Reloader {
     pub fn with_wake(dirs: &[PathBuf], wake: impl Fn() + Send + 'static) -> Result<Self, WatchError> {
         let (tx, changes) = channel();
         let handler = move |event: DebounceEventResult| {
-            if tx.send(event).is_ok() {
+            let wanted = touches_story(&event);
+            if tx.send(event).is_ok() && wanted {
                 wake();
             }
         };
@@ -93,6 +98,7 @@ impl Reloader {
         Ok(Self {
             dirs: dirs.to_vec(),
             last,
+            stamps: stamps(dirs),
             changes,
             _debouncer: debouncer,
         })
@@ -100,6 +106,7 @@ impl Reloader {
 
     /// Loads the story from the watched folders now.
     pub fn load(&mut self) -> Reload {
+        self.stamps = stamps(&self.dirs);
         match story::read_layers(&self.dirs) {
             Ok(sources) => {
                 self.last = Some(fingerprint(&sources));
@@ -130,8 +137,14 @@ impl Reloader {
         (changed && self.files_changed()).then(|| self.load())
     }
 
-    /// Whether the files differ from those last loaded.
-    fn files_changed(&self) -> bool {
+    /// Whether the files differ from those last loaded. Reading them is reported as a
+    /// change in turn, so they are read only when their sizes or times have moved.
+    fn files_changed(&mut self) -> bool {
+        let now = stamps(&self.dirs);
+        if now == self.stamps {
+            return false;
+        }
+        self.stamps = now;
         story::read_layers(&self.dirs).map_or(true, |s| Some(fingerprint(&s)) != self.last)
     }
 
@@ -159,6 +172,48 @@ impl ReloadSource for Reloader {
     }
 }
 
+/// FNV-1a, continued from `hash` over `bytes`.
+fn fnv(mut hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    for byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// A hash of the path, size and modification time of every `.ron` file under the
+/// folders (found without opening any file, so looking is not reported as a change).
+fn stamps(dirs: &[PathBuf]) -> u64 {
+    let mut files = Vec::new();
+    let mut todo: Vec<PathBuf> = dirs.to_vec();
+    while let Some(dir) = todo.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(meta) = entry.metadata() else { continue };
+            if meta.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|x| x == "ron") {
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                files.push((path, meta.len(), modified));
+            }
+        }
+    }
+    files.sort();
+    files.iter().fold(FNV_START, |hash, (path, len, modified)| {
+        let hash = fnv(hash, path.to_string_lossy().bytes().chain([0]));
+        fnv(hash, len.to_le_bytes().into_iter().chain(modified.to_le_bytes()))
+    })
+}
+
 /// FNV-1a over every file's name and text, in layer order.
 fn fingerprint(sources: &story::StorySources) -> u64 {
     let files = std::iter::once(&sources.manifest)
@@ -169,14 +224,9 @@ fn fingerprint(sources: &story::StorySources) -> u64 {
                 .iter()
                 .flat_map(|p| std::iter::once(&p.manifest).chain(&p.scene_files)),
         );
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for f in files {
-        for byte in f.name.bytes().chain([0]).chain(f.text.bytes()).chain([0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
+    files.fold(FNV_START, |hash, f| {
+        fnv(hash, f.name.bytes().chain([0]).chain(f.text.bytes()).chain([0]))
+    })
 }
 
 /// Whether a batch of changes includes a `.ron` file (editors' swap files do not count).

@@ -23,6 +23,8 @@ pub enum Input {
     },
     /// The process was asked to stop (the signal's number).
     Signal(i32),
+    /// A story file changed (`play --watch`): time to reload.
+    StoryChanged,
     /// There is no more input (the terminal went away, or a script ran out).
     Closed,
 }

@@ -34,6 +34,7 @@ pub enum Command {
     Load,
     Quicksave,
     Quickload,
+    Inspect,
     Help,
     Quit,
     ForceQuit,
@@ -46,7 +47,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 25] = [
+    pub const ALL: [Command; 26] = [
         Self::Up,
         Self::Down,
         Self::Select,
@@ -64,6 +65,7 @@ impl Command {
         Self::Load,
         Self::Quicksave,
         Self::Quickload,
+        Self::Inspect,
         Self::Help,
         Self::Quit,
         Self::ForceQuit,
@@ -103,6 +105,7 @@ impl Command {
             Self::Load => "load a saved game",
             Self::Quicksave => "quicksave",
             Self::Quickload => "load the quicksave",
+            Self::Inspect => "for authors: why each choice shows or hides",
             Self::Help => "this list of keys",
             Self::Quit => "leave the game (asks first; the game is saved)",
             Self::ForceQuit => "leave at once (the game is saved)",
@@ -260,6 +263,7 @@ impl Keymap {
             (Command::Load, vec![k(KeyCode::Char('l'))]),
             (Command::Quicksave, vec![k(KeyCode::F(5))]),
             (Command::Quickload, vec![k(KeyCode::F(9))]),
+            (Command::Inspect, vec![k(KeyCode::Char('i'))]),
             (Command::Help, vec![k(KeyCode::Char('?'))]),
             (Command::Quit, vec![k(KeyCode::Char('q'))]),
             (

@@ -1,6 +1,7 @@
-//! The view-only state of the screens added for saves and time: the slot lists, the
-//! timeline's selection, the history's scroll, the replay's place and pace, and the
-//! message in the status line. None of it is saved.
+//! The view-only state of the screens added for saves, time and authoring: the slot
+//! lists, the timeline's selection, the history's scroll, the replay's place and pace,
+//! the inspector's scroll, the diagnostics of a broken edit, and the message in the
+//! status line. None of it is saved.
 
 use std::time::{Duration, Instant};
 
@@ -59,6 +60,21 @@ pub struct TimelineState {
 #[derive(Debug, Clone, Default)]
 pub struct HistoryState {
     pub frames: Vec<Frame>,
+    pub scroll: usize,
+}
+
+/// The inspector: how far it is scrolled (it is worked out afresh at each draw, so it
+/// follows a reload of the story).
+#[derive(Debug, Clone, Default)]
+pub struct InspectorState {
+    pub scroll: usize,
+}
+
+/// The diagnostics of the last edit that broke the story (`--watch`), as rendered
+/// for the terminal, and how far they are scrolled.
+#[derive(Debug, Clone, Default)]
+pub struct DiagnosticsState {
+    pub text: String,
     pub scroll: usize,
 }
 

@@ -2,10 +2,12 @@
 //!
 //! [`App::action`] turns raw [`Input`] into an action (which depends on the view and
 //! any overlay); `update` applies it, one handler per view: the title and the story
-//! here, the pages over the story in [`pages`], saving and loading in [`saving`],
-//! undo, the timeline and the history in [`travel`], and the replay in [`replay`].
+//! here, the pages over the story (and the inspector) in [`pages`], saving and
+//! loading in [`saving`], undo, the timeline and the history in [`travel`], the replay
+//! in [`replay`], and reloading an edited story (`--watch`) in [`reload`].
 
 mod pages;
+mod reload;
 mod replay;
 mod saving;
 mod travel;
@@ -45,6 +47,8 @@ pub enum Action {
     Dismiss,
     /// Leave at once (Ctrl-C, a signal, the end of input).
     Quit,
+    /// A story file changed: reload the story if it really did (`--watch`).
+    Reload,
 }
 
 impl App {
@@ -70,7 +74,7 @@ impl App {
                             _ => Action::Dismiss,
                         });
                     }
-                    Some(Overlay::Help) => {
+                    Some(Overlay::Help | Overlay::Diagnostics) => {
                         return Some(match command {
                             Some(
                                 c @ (Command::Up
@@ -105,6 +109,7 @@ impl App {
             },
             Input::Resize { width, height } => Some(Action::Resize(Size::new(*width, *height))),
             Input::Signal(_) | Input::Closed => Some(Action::Quit),
+            Input::StoryChanged => Some(Action::Reload),
         }
     }
 }
@@ -112,11 +117,12 @@ impl App {
 /// Applies an action.
 pub fn update(app: &mut App, action: Action) {
     // A message in the status line lasts until the player does something else.
-    if !matches!(action, Action::Tick | Action::Resize(_)) {
+    if !matches!(action, Action::Tick | Action::Resize(_) | Action::Reload) {
         app.flash = None;
     }
     match action {
         Action::Quit => saving::leave(app),
+        Action::Reload => reload::reload(app),
         Action::Resize(size) => {
             app.size = size;
             clamp_scrolls(app);
@@ -139,6 +145,7 @@ pub fn update(app: &mut App, action: Action) {
         Action::Command(Command::Quit) if app.view == View::Replay => app.quit = true,
         Action::Command(Command::Quit) => app.overlay = Some(Overlay::ConfirmQuit),
         _ if app.overlay == Some(Overlay::Help) => pages::help(app, action),
+        _ if app.overlay == Some(Overlay::Diagnostics) => reload::diagnostics(app, action),
         _ => match app.view {
             View::Title => title(app, action),
             View::Play => play(app, action),
@@ -149,6 +156,7 @@ pub fn update(app: &mut App, action: Action) {
             View::Timeline => travel::timeline(app, action),
             View::History => travel::history(app, action),
             View::Replay => replay::replay(app, action),
+            View::Inspector => pages::inspector(app, action),
         },
     }
 }
@@ -351,6 +359,8 @@ fn clamp_scrolls(app: &mut App) {
     app.ending_scroll = app.ending_scroll.min(ui::ending::max_scroll(app));
     app.help_scroll = app.help_scroll.min(ui::help::max_scroll(app));
     app.history.scroll = app.history.scroll.min(ui::history::max_scroll(app));
+    app.inspector.scroll = app.inspector.scroll.min(ui::inspector::max_scroll(app));
+    app.diagnostics.scroll = app.diagnostics.scroll.min(ui::diagnostics::max_scroll(app));
     let replay_max = ui::replay::max_scroll(app);
     if let Some(replay) = &mut app.replay {
         replay.scroll = replay.scroll.min(replay_max);

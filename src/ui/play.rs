@@ -328,10 +328,17 @@ fn draw_status(app: &App, session: &Session, era: &str, area: Rect, buf: &mut Bu
     if session.can_undo() {
         hints.push(hint(app, Command::Undo, "undo"));
     }
+    // An author watching their story wants the inspector at hand; a player, hardly.
+    if app.watching() {
+        hints.push(hint(app, Command::Inspect, "inspect"));
+    }
     hints.push(hint(app, Command::Help, "help"));
     hints.push(hint(app, Command::Quit, "quit"));
     hints.push(hint(app, Command::Timeline, "timeline"));
     hints.push(hint(app, Command::History, "history"));
     hints.push(hint(app, Command::Save, "save"));
+    if !app.watching() {
+        hints.push(hint(app, Command::Inspect, "inspect"));
+    }
     status(app, area, buf, era, &hints);
 }

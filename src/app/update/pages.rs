@@ -1,6 +1,6 @@
-//! The pages over the story (recollections, relationships, the ending, the help) and
-//! the keys that open any page from the story, so every page opens the same way and
-//! returns to where it was opened from.
+//! The pages over the story (recollections, relationships, the ending, the help, and
+//! the authors' inspector) and the keys that open any page from the story, so every
+//! page opens the same way and returns to where it was opened from.
 
 use super::{Action, saving, scrolled, travel};
 use crate::app::{App, Command, View, journal};
@@ -18,6 +18,7 @@ pub(super) fn open(app: &mut App, command: Command) -> bool {
         Command::Load => saving::open_slots(app, View::Load),
         Command::Quicksave => saving::quicksave(app),
         Command::Quickload => saving::quickload(app),
+        Command::Inspect => open_inspector(app),
         _ => return false,
     }
     true
@@ -58,7 +59,13 @@ fn open_people(app: &mut App) {
 pub(super) fn is_page(view: View) -> bool {
     matches!(
         view,
-        View::Recollections | View::Relationships | View::Timeline | View::History | View::Save | View::Load
+        View::Recollections
+            | View::Relationships
+            | View::Timeline
+            | View::History
+            | View::Save
+            | View::Load
+            | View::Inspector
     )
 }
 
@@ -117,6 +124,29 @@ pub(super) fn ending(app: &mut App, action: Action) {
         other => {
             let max = ui::ending::max_scroll(app);
             app.ending_scroll = scrolled(app.ending_scroll, other, max, 5);
+        }
+    }
+}
+
+fn open_inspector(app: &mut App) {
+    if app.session.is_none() {
+        return;
+    }
+    if app.view != View::Inspector {
+        app.behind = back_view(app);
+        app.inspector.scroll = 0;
+    }
+    app.view = View::Inspector;
+}
+
+pub(super) fn inspector(app: &mut App, action: Action) {
+    match action {
+        Action::Command(Command::Back | Command::Inspect | Command::Select) => close_page(app),
+        Action::Command(c) if open(app, c) => {}
+        other => {
+            let max = ui::inspector::max_scroll(app);
+            let page = ui::inspector::page(app);
+            app.inspector.scroll = scrolled(app.inspector.scroll, other, max, page);
         }
     }
 }

@@ -1,0 +1,83 @@
+//! `play --watch` in the full-screen game: a story file changed, so the loop was woken
+//! with [`Action::Reload`]; ask the reload source for the story as it is now and move
+//! the game onto it (see [`watch::apply`]).
+//!
+//! A good edit redraws the scene from the new story at once (no reveal), with a notice
+//! in the status line. A story without the current scene, or one that cannot be read,
+//! is said in the status line and the old story plays on. A broken edit opens the
+//! diagnostics over the game, and the old story plays on until a later save fixes it.
+
+use super::{Action, scrolled};
+use crate::app::{App, DiagnosticsState, Flash, Overlay};
+use crate::ui;
+use crate::watch::{self, Reload, ReloadNote};
+
+/// Reloads the story if its files really changed; a wake with nothing new does nothing.
+pub(super) fn reload(app: &mut App) {
+    let Some(reload) = app.reloads.as_mut().and_then(|r| r.poll()) else {
+        return;
+    };
+    let note = match &mut app.session {
+        Some(session) => watch::apply(session, reload),
+        None => apply_at_title(app, reload),
+    };
+    // Whatever came of this save, the diagnostics of an earlier one no longer apply.
+    if app.overlay == Some(Overlay::Diagnostics) {
+        app.overlay = None;
+    }
+    let message = note.message();
+    match note {
+        ReloadNote::Reloaded { .. } => {
+            reloaded(app);
+            app.flash = Some(Flash::info(message));
+        }
+        ReloadNote::SceneGone { .. } | ReloadNote::Unreadable(_) => {
+            app.flash = Some(Flash::warning(message));
+        }
+        ReloadNote::Broken(report) => {
+            app.diagnostics = DiagnosticsState {
+                text: report.render(),
+                scroll: 0,
+            };
+            app.overlay = Some(Overlay::Diagnostics);
+            app.flash = Some(Flash::warning(format!("{}.", message.trim_end_matches(':'))));
+        }
+    }
+}
+
+/// Without a game in progress (at the title), only the story new games begin from,
+/// and the game "Continue" resumes, change.
+fn apply_at_title(app: &mut App, reload: Reload) -> ReloadNote {
+    match reload {
+        Reload::Loaded(loaded) => {
+            let warnings = loaded.report.warnings().count();
+            app.story = loaded.story;
+            ReloadNote::Reloaded { warnings }
+        }
+        Reload::Broken(report) => ReloadNote::Broken(report),
+        Reload::Unreadable(e) => ReloadNote::Unreadable(e),
+    }
+}
+
+/// The game is on the new story: new games and loads use it too, and the scene is
+/// drawn again from it as it stands, without revealing the text again.
+fn reloaded(app: &mut App) {
+    if let Some(session) = &app.session {
+        app.story = session.story().clone();
+    }
+    if let Some(resume) = &mut app.resume {
+        // A game to continue whose scene is gone goes on in the story it was saved in.
+        let _ = resume.session.replace_story(app.story.clone());
+    }
+    app.play.reveal = None;
+    let offered = app.session.as_ref().map_or(0, |s| s.offered().len());
+    app.play.selected = app.play.selected.min(offered.saturating_sub(1));
+    super::clamp_scrolls(app);
+}
+
+/// Keys while the diagnostics show: scrolling; anything else closes them.
+pub(super) fn diagnostics(app: &mut App, action: Action) {
+    let max = ui::diagnostics::max_scroll(app);
+    let page = ui::diagnostics::page(app);
+    app.diagnostics.scroll = scrolled(app.diagnostics.scroll, action, max, page);
+}
