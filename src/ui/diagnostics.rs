@@ -18,10 +18,14 @@ fn screen(app: &App) -> Rect {
     Rect::new(0, 0, app.size().width, app.size().height)
 }
 
-/// The box, and the text area inside it (a margin of one cell).
-fn boxes(area: Rect) -> (Rect, Rect) {
+/// The box, and the text area inside it (a margin of one cell): as tall as the
+/// report needs, up to the whole screen.
+fn boxes(app: &App, area: Rect) -> (Rect, Rect) {
     let width = WIDTH.min(area.width.saturating_sub(2));
-    let height = area.height.saturating_sub(2);
+    let wanted = report_lines(app, width.saturating_sub(4)).len() + 4;
+    let height = u16::try_from(wanted)
+        .unwrap_or(u16::MAX)
+        .min(area.height.saturating_sub(2));
     let outer = Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,
@@ -88,7 +92,7 @@ fn visible_rows(text: Rect) -> usize {
 
 /// How far the diagnostics can scroll in the current terminal.
 pub fn max_scroll(app: &App) -> usize {
-    let (_, text) = boxes(screen(app));
+    let (_, text) = boxes(app, screen(app));
     report_lines(app, text.width)
         .len()
         .saturating_sub(visible_rows(text))
@@ -96,13 +100,13 @@ pub fn max_scroll(app: &App) -> usize {
 
 /// The lines one page of scrolling moves.
 pub fn page(app: &App) -> usize {
-    let (_, text) = boxes(screen(app));
+    let (_, text) = boxes(app, screen(app));
     visible_rows(text).saturating_sub(2).max(1)
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let (outer, _) = boxes(area);
+    let (outer, _) = boxes(app, area);
     let inner = popup(app, area, outer.width, outer.height, "The story has errors", buf);
     let text = Rect {
         x: inner.x + 1,
