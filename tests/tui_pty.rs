@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal, read through a vt100 screen parser: the
 //! title screen, a game played by key presses, the recollections opened and closed,
-//! quitting, and signals; saving, leaving and continuing; a replay. Each time the
+//! quitting, and signals; saving, leaving and continuing; a replay; `--watch` reloading
+//! a story folder edited while it plays, and idling without processor time. Each time the
 //! process must exit and leave the terminal in its normal (cooked, echoing) mode,
 //! which `stty -a` run afterwards reports. Every run saves into a temporary folder.
 #![allow(clippy::unwrap_used)] // a failed step should fail the test at once
@@ -283,4 +284,65 @@ fn a_dumb_terminal_gets_plain_mode() {
     pty.send("q\r");
     let (code, stty) = pty.finish();
     assert_eq!(code, "0", "{stty}");
+}
+
+/// Processor time the process has used so far, in clock ticks (user and system).
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let (_, rest) = stat.rsplit_once(')').unwrap();
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    // After the name: state is field 3, so utime (14) and stime (15) are 11 and 12 here.
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn watch_reloads_in_the_full_screen_game_and_idles() {
+    let story = common::TempDir::new("pty-watch").with_example();
+    let dir = story.0.to_str().unwrap().to_owned();
+    let scenes = story.0.join("carer/drive.ron");
+    let original = std::fs::read_to_string(&scenes).unwrap();
+    let saves = tempfile::tempdir().unwrap();
+    let mut pty = spawn(
+        &["--story", &dir, "--watch", "--seed", "1"],
+        "xterm-256color",
+        saves.path(),
+    );
+    pty.wait_for("Begin the story");
+    assert!(pty.alternate_screen(), "--watch plays full-screen");
+    pty.send("\r");
+    pty.wait_for("2. Say we should get on");
+
+    // Idle, waiting for the player: no processor time to speak of (a busy loop would
+    // use all 200 ticks of two seconds).
+    let pid = pty.game_pid();
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_secs(2));
+    let idle = cpu_ticks(pid) - before;
+    assert!(idle <= 5, "{idle} ticks of processor time in two idle seconds");
+
+    story.write(
+        "carer/drive.ron",
+        &original.replacen("Pour him a cup", "Pour him some tea", 1),
+    );
+    pty.wait_for("1. Pour him some tea");
+    pty.wait_for("Story reloaded.");
+
+    story.write(
+        "carer/drive.ron",
+        &original.replacen("to: \"talk\"", "to: \"tlak\"", 1),
+    );
+    let text = pty.wait_for("unknown scene 'tlak'");
+    assert!(text.contains("The story has errors"), "{text}");
+    pty.send("\x1b");
+    pty.wait_for("1. Pour him some tea");
+
+    story.write("carer/drive.ron", &original);
+    pty.wait_for("1. Pour him a cup");
+    pty.send("1");
+    pty.wait_for("1. Ask him about the rumour");
+    pty.send("q");
+    pty.send("y");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert_cooked(&stty);
 }
