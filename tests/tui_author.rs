@@ -271,3 +271,21 @@ fn the_diagnostics_overlay_at_both_sizes() {
     }
     assert_eq!(app.overlay(), None);
 }
+
+#[test]
+fn the_inspector_and_the_diagnostics_draw_at_every_size_without_panicking() {
+    let mut inspecting = at_talk(None);
+    update(&mut inspecting, Action::Command(Command::Inspect));
+    let saves = tempfile::tempdir().unwrap();
+    let mut broken_edit = at_talk(Some(SaveDir::new(saves.path())));
+    broken_edit.watch(Box::new(Scripted(vec![Some(broken())].into())));
+    update(&mut broken_edit, Action::Reload);
+    assert_eq!(broken_edit.overlay(), Some(Overlay::Diagnostics));
+    for app in [&mut inspecting, &mut broken_edit] {
+        for (w, h) in [(1, 1), (2, 40), (59, 17), (60, 18), (61, 19), (75, 30), (250, 80)] {
+            draw(app, w, h);
+            update(app, Action::Command(Command::Bottom));
+            draw(app, w, h);
+        }
+    }
+}
