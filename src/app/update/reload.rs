@@ -39,7 +39,13 @@ pub(super) fn reload(app: &mut App) {
                 text: report.render(),
                 scroll: 0,
             };
-            app.overlay = Some(Overlay::Diagnostics);
+            // A question asked (leave? overwrite?) waits for its answer first.
+            if !matches!(
+                app.overlay,
+                Some(Overlay::ConfirmQuit | Overlay::ConfirmOverwrite(_))
+            ) {
+                app.overlay = Some(Overlay::Diagnostics);
+            }
             app.flash = Some(Flash::warning(format!("{}.", message.trim_end_matches(':'))));
         }
     }
