@@ -204,9 +204,30 @@ fn a_watched_story_reloads_in_place_and_shows_a_broken_edit() {
         vec![Some(without_talk())],
         vec![begin.clone(), key(KeyCode::Char('1')), changed.clone()],
     );
-    assert!(text.contains("no scene 'talk'"), "{text}");
+    assert!(text.contains("The story was not reloaded"), "{text}");
+    assert!(
+        text.contains("no scene 'talk', the one you are reading"),
+        "{text}"
+    );
     assert!(text.contains("1. Ask him about the rumour"), "{text}");
     assert_eq!(app.session().unwrap().state().scene, "talk");
+
+    // Put back, it reloads, and the scene no longer says it was not.
+    let (_, text, _saves) = watched(
+        vec![
+            Some(without_talk()),
+            Some(loaded("drive.ron", "Start the engine", "Drive home")),
+        ],
+        vec![
+            begin.clone(),
+            key(KeyCode::Char('1')),
+            changed.clone(),
+            changed.clone(),
+        ],
+    );
+    assert!(text.contains("Story reloaded."), "{text}");
+    assert!(text.contains("2. Drive home"), "{text}");
+    assert!(!text.contains("no scene 'talk'"), "{text}");
 
     // A broken edit: its diagnostics over the game, which goes on.
     let (app, text, _saves) = watched(vec![Some(broken())], vec![begin.clone(), changed.clone()]);

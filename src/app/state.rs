@@ -76,6 +76,9 @@ pub struct InspectorState {
 pub struct DiagnosticsState {
     pub text: String,
     pub scroll: usize,
+    /// Why the last reload was refused, as put among the play view's notes; the next
+    /// reload takes it away again.
+    pub note: Option<String>,
 }
 
 /// A recorded playthrough being played again.

@@ -12,6 +12,8 @@ use crate::app::{App, DiagnosticsState, Flash, Overlay};
 use crate::ui;
 use crate::watch::{self, Reload, ReloadNote};
 
+const NOT_RELOADED: &str = "The story was not reloaded; the page says why.";
+
 /// Reloads the story if its files really changed; a wake with nothing new does nothing.
 pub(super) fn reload(app: &mut App) {
     let Some(reload) = app.reloads.as_mut().and_then(|r| r.poll()) else {
@@ -21,9 +23,12 @@ pub(super) fn reload(app: &mut App) {
         Some(session) => watch::apply(session, reload),
         None => apply_at_title(app, reload),
     };
-    // Whatever came of this save, the diagnostics of an earlier one no longer apply.
+    // Whatever came of this save, what was said of an earlier one no longer applies.
     if app.overlay == Some(Overlay::Diagnostics) {
         app.overlay = None;
+    }
+    if let Some(old) = app.diagnostics.note.take() {
+        app.play.notes.retain(|n| *n != old);
     }
     let message = note.message();
     match note {
@@ -32,12 +37,17 @@ pub(super) fn reload(app: &mut App) {
             app.flash = Some(Flash::info(message));
         }
         ReloadNote::SceneGone { .. } | ReloadNote::Unreadable(_) => {
-            app.flash = Some(Flash::warning(message));
+            // Too long for the status line of a narrow terminal: the whole of it goes
+            // above the scene, with the notes of what the last choice changed.
+            app.flash = Some(Flash::warning(NOT_RELOADED));
+            app.play.notes.push(message.clone());
+            app.diagnostics.note = Some(message);
         }
         ReloadNote::Broken(report) => {
             app.diagnostics = DiagnosticsState {
                 text: report.render(),
                 scroll: 0,
+                note: None,
             };
             // A question asked (leave? overwrite?) waits for its answer first.
             if !matches!(
