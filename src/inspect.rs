@@ -172,7 +172,10 @@ fn detail(c: &Condition, state: &GameState) -> Option<String> {
                 .get(m)
                 .map_or_else(|| "not held".to_owned(), |h| format!("held as {}", h.tone)),
         ),
-        Condition::Visits(s, _, _) => Some(format!("visited {} times", state.visits(s))),
+        Condition::Visits(s, _, _) => Some(match state.visits(s) {
+            1 => "visited once".to_owned(),
+            n => format!("visited {n} times"),
+        }),
         Condition::Rel(ch, a, _, _) => Some(match state.relationship(ch, a) {
             Some(v) => format!("{ch}.{a} is {v}"),
             None => format!("{ch}.{a} is not set"),
