@@ -63,6 +63,8 @@ pub struct Player<W: Write> {
     moved: bool,
     /// Set once an autosave has failed, so the player is told once, not at every step.
     autosave_failed: bool,
+    /// The step at which the player was last told the story has ended.
+    reminded_of_end: Option<usize>,
 }
 
 impl<W: Write> Player<W> {
@@ -76,6 +78,7 @@ impl<W: Write> Player<W> {
             notes: Vec::new(),
             moved: false,
             autosave_failed: false,
+            reminded_of_end: None,
         }
     }
 
@@ -180,7 +183,12 @@ impl<W: Write> Player<W> {
 
     fn pick(&mut self, typed: &str) -> Result<(), Error> {
         if self.session.ending().is_some() {
-            writeln!(self.out, "{AFTER_THE_END}")?;
+            // Said once per ending reached: piped input may hold many more lines.
+            let step = self.session.state().step();
+            if self.reminded_of_end != Some(step) {
+                writeln!(self.out, "{AFTER_THE_END}")?;
+                self.reminded_of_end = Some(step);
+            }
             return Ok(());
         }
         let count = self.session.offered().len();
@@ -194,9 +202,16 @@ impl<W: Write> Player<W> {
             return Ok(());
         };
         let events = self.session.choose_offered(index)?.to_vec();
+        // What the choice did comes before the next scene; what entering it did
+        // (something learned there, an ending) comes after its text, once it is read.
+        let entered = events
+            .iter()
+            .position(|e| matches!(e, Event::SceneEntered { .. }))
+            .unwrap_or(events.len());
         writeln!(self.out)?;
-        self.show_events(&events)?;
+        self.show_events(&events[..entered])?;
         self.show_scene()?;
+        self.show_events(&events[entered..])?;
         self.moved = true;
         self.autosave()?;
         self.check_ending()
@@ -207,6 +222,7 @@ impl<W: Write> Player<W> {
         if let Some(ending) = self.session.ending().map(str::to_owned) {
             self.show_ending(&ending)?;
             writeln!(self.out, "{AFTER_THE_END}")?;
+            self.reminded_of_end = Some(self.session.state().step());
         }
         Ok(())
     }

@@ -214,10 +214,15 @@ fn every_kind_of_condition_evaluates() {
     assert!(
         t(Condition::Chance {
             percent: 100,
-            slot: 0
+            slot: 0,
+            name: None,
         }) || s.rolls.is_empty()
     );
-    assert!(!t(Condition::Chance { percent: 0, slot: 0 }));
+    assert!(!t(Condition::Chance {
+        percent: 0,
+        slot: 0,
+        name: None,
+    }));
 }
 
 #[test]
@@ -240,4 +245,41 @@ fn a_state_round_trips_through_ron() {
     let text = ron::ser::to_string_pretty(&s, ron::ser::PrettyConfig::default()).expect("serialise");
     let back: GameState = ron::from_str(&text).expect("deserialise");
     assert_eq!(back, s);
+}
+
+#[test]
+fn a_named_roll_is_one_roll_however_often_it_is_named() {
+    let sources = edited(
+        "drive.ron",
+        "If(Chance(50), \"A lorry goes by and the car rocks a little, the way it does.\"),",
+        "If(Roll(\"rain\", 50), \"It is raining.\"), If(Not(Roll(\"rain\", 50)), \"It is dry.\"), If(Roll(\"rain\", 25), \"Hard rain.\"),",
+    );
+    let story = hailsham::story::load(sources).expect("loads").story;
+    let scene = story.scene("lay_by").expect("scene");
+    assert_eq!(scene.chance_slots, 1, "three mentions of 'rain', one roll");
+    let shown = |seed| {
+        let s = engine::start(&story, seed).expect("start").state;
+        engine::passage(scene, &s)
+            .map(|p| p.text.clone())
+            .collect::<Vec<_>>()
+    };
+    let (mut wet, mut dry) = (0, 0);
+    for seed in 0..200 {
+        let text = shown(seed);
+        let (rain, no_rain) = (
+            text.contains(&"It is raining.".to_owned()),
+            text.contains(&"It is dry.".to_owned()),
+        );
+        assert!(
+            rain != no_rain,
+            "seed {seed}: exactly one of the pair shows: {text:?}"
+        );
+        if text.contains(&"Hard rain.".to_owned()) {
+            assert!(rain, "seed {seed}: under 25 is also under 50");
+        }
+        if rain { wet += 1 } else { dry += 1 }
+    }
+    assert!(wet > 50 && dry > 50, "{wet} wet, {dry} dry");
+    let roll = scene.text[1].when.as_ref().expect("condition");
+    assert_eq!(roll.to_string(), "Roll(\"rain\", 50)");
 }

@@ -329,3 +329,23 @@ fn the_default_story_loads_without_errors() {
     let loaded = story::load_embedded().unwrap_or_else(|r| panic!("{}", r.render()));
     assert!(!loaded.story.scenes.is_empty());
 }
+
+#[test]
+fn choices_with_opposite_conditions_are_not_called_a_trap() {
+    let extra = "    Scene(id: \"fork\", era: \"carer\", title: \"Fork\", text: [\"Which way?\"], choices: [
+        Choice(id: \"a\", label: \"If asked\", when: Flag(\"asked\"), to: \"home\"),
+        Choice(id: \"b\", label: \"If not\", when: Not(Flag(\"asked\")), to: \"home\"),
+    ]),\n]";
+    let mut sources = edited("drive.ron", "to: \"home\"),", "to: \"fork\"),");
+    let file = &mut sources.scene_files[0];
+    let end = file.text.rfind(']').expect("list end");
+    file.text.replace_range(end.., extra);
+    let loaded = story::load(sources).expect("loads");
+    let warnings: Vec<_> = loaded.report.warnings().map(|d| d.message.as_str()).collect();
+    assert!(
+        !warnings
+            .iter()
+            .any(|w| w.contains("every choice of scene 'fork'")),
+        "{warnings:?}"
+    );
+}

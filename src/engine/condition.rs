@@ -20,7 +20,7 @@ pub fn holds(condition: &Condition, state: &GameState) -> bool {
             .relationship(character, axis)
             .is_some_and(|v| cmp.holds(v, *n)),
         Condition::Era(era) => &state.era == era,
-        Condition::Chance { percent, slot } => state
+        Condition::Chance { percent, slot, .. } => state
             .rolls
             .get(*slot)
             .is_some_and(|&roll| u32::from(roll) < *percent),

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::layers::{Merged, SceneItem};
-use super::model::{Cmp, Condition, Effect, Story};
+use super::model::{Cmp, Condition, Effect, Scene, Story};
 use super::raw::{RawCondition, RawEffect};
 use super::source::Spanned;
 
@@ -51,7 +51,10 @@ pub(super) fn check_graph(
                 );
             }
         }
-        if item.has_choices() && item.choices().all(|(_, c)| c.when.is_some()) {
+        if item.has_choices()
+            && item.choices().all(|(_, c)| c.when.is_some())
+            && !story.scene(&raw.id.value).is_some_and(complementary_choices)
+        {
             problems.push(
                 Diagnostic::warning(
                     item.file,
@@ -596,4 +599,16 @@ fn flag_reads<'r>(c: &'r RawCondition, file: usize, out: &mut Vec<(usize, &'r Sp
         RawCondition::Flag(x) => out.push((file, x)),
         _ => {}
     }
+}
+
+/// Whether two of a scene's choices have exactly opposite conditions (`X` and
+/// `Not(X)`), so that one of them is always offered. (`Chance` rolls never pair up:
+/// each is its own roll.)
+fn complementary_choices(scene: &Scene) -> bool {
+    let conditions: Vec<&Condition> = scene.choices.iter().filter_map(|c| c.when.as_ref()).collect();
+    conditions.iter().any(|a| {
+        conditions
+            .iter()
+            .any(|b| matches!(b, Condition::Not(inner) if inner.as_ref() == *a))
+    })
 }

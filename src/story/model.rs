@@ -135,9 +135,12 @@ pub enum Condition {
     Rel(String, String, Cmp, i32),
     Era(String),
     /// Holds when this scene visit's roll in `slot` (0 to 99) is below `percent`.
+    /// `name` is set for a named roll (`Roll("rain", 50)`), which shares its slot with
+    /// every other mention of that name in the scene.
     Chance {
         percent: u32,
         slot: usize,
+        name: Option<String>,
     },
 }
 
@@ -235,7 +238,14 @@ impl fmt::Display for Condition {
             Condition::Visits(s, cmp, n) => write!(f, "Visits({s:?}, {cmp:?}, {n})"),
             Condition::Rel(c, a, cmp, n) => write!(f, "Rel({c:?}, {a:?}, {cmp:?}, {n})"),
             Condition::Era(e) => write!(f, "Era({e:?})"),
-            Condition::Chance { percent, .. } => write!(f, "Chance({percent})"),
+            Condition::Chance {
+                percent, name: None, ..
+            } => write!(f, "Chance({percent})"),
+            Condition::Chance {
+                percent,
+                name: Some(name),
+                ..
+            } => write!(f, "Roll({name:?}, {percent})"),
         }
     }
 }

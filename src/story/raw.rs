@@ -224,6 +224,7 @@ pub enum RawCondition {
     Rel(Spanned, Spanned, Cmp, i32),
     Era(Spanned),
     Chance(u32),
+    Roll(Spanned, u32),
 }
 
 #[derive(Debug, Deserialize)]

@@ -124,10 +124,17 @@ struct Validator<'f> {
     scenes: Declared,
 }
 
+/// The chance rolls of one scene: one slot per `Chance`, and one per roll name.
+#[derive(Default)]
+struct ChanceSlots {
+    count: usize,
+    named: HashMap<String, usize>,
+}
+
 /// What a condition is being read for: chance rolls are only meaningful in scenes.
 struct ConditionPlace<'a> {
     file: usize,
-    chance_slots: Option<&'a mut usize>,
+    chance_slots: Option<&'a mut ChanceSlots>,
     /// What a diagnostic about a chance roll points at (chance rolls carry no span).
     anchor: &'a Spanned,
 }

@@ -1,15 +1,15 @@
 //! Scenes, and the conditions and effects inside them, checked id by id.
 
 use super::{
-    Choice, Cmp, Condition, ConditionPlace, DeclTable, Declared, Effect, Paragraph, RawCondition, RawEffect,
-    Scene, SceneItem, Validator,
+    ChanceSlots, Choice, Cmp, Condition, ConditionPlace, DeclTable, Declared, Effect, Paragraph,
+    RawCondition, RawEffect, Scene, SceneItem, Spanned, Validator,
 };
 
 impl Validator<'_> {
     pub(super) fn scene(&mut self, item: &SceneItem) -> Scene {
         let (file, raw) = (item.file, &item.raw);
         self.known("era", DeclTable::Era, file, &raw.era);
-        let mut slots = 0usize;
+        let mut slots = ChanceSlots::default();
         let text = raw
             .text
             .iter()
@@ -97,7 +97,7 @@ impl Validator<'_> {
             effects,
             choices,
             ending: raw.ending.as_ref().map(|e| e.value.clone()),
-            chance_slots: slots,
+            chance_slots: slots.count,
             file: self.files[file].name.clone(),
         }
     }
@@ -146,12 +146,18 @@ impl Validator<'_> {
                 self.known("era", DeclTable::Era, file, e);
                 Condition::Era(e.value.clone())
             }
-            RawCondition::Chance(percent) => self.chance(*percent, place),
+            RawCondition::Chance(percent) => self.chance(*percent, None, place),
+            RawCondition::Roll(name, percent) => self.chance(*percent, Some(name), place),
         }
     }
 
-    pub(super) fn chance(&mut self, percent: u32, place: &mut ConditionPlace<'_>) -> Condition {
-        let here = place.anchor.clone();
+    pub(super) fn chance(
+        &mut self,
+        percent: u32,
+        name: Option<&Spanned>,
+        place: &mut ConditionPlace<'_>,
+    ) -> Condition {
+        let here = name.unwrap_or(place.anchor).clone();
         if percent > 100 {
             self.error(
                 place.file,
@@ -162,10 +168,18 @@ impl Validator<'_> {
             );
         }
         if let Some(slots) = place.chance_slots.as_deref_mut() {
-            *slots += 1;
+            let fresh = slots.count;
+            let slot = match name {
+                Some(name) => *slots.named.entry(name.value.clone()).or_insert(fresh),
+                None => fresh,
+            };
+            if slot == fresh {
+                slots.count += 1;
+            }
             Condition::Chance {
                 percent,
-                slot: *slots - 1,
+                slot,
+                name: name.map(|n| n.value.clone()),
             }
         } else {
             self.error(
@@ -175,7 +189,11 @@ impl Validator<'_> {
                 "in this memory",
                 Some("a memory must read the same each time it is opened; use Chance in a scene's text or choices".into()),
             );
-            Condition::Chance { percent, slot: 0 }
+            Condition::Chance {
+                percent,
+                slot: 0,
+                name: None,
+            }
         }
     }
 
