@@ -200,3 +200,27 @@ pub fn draw_lines(lines: &[Line<'_>], scroll: usize, area: Rect, buf: &mut Buffe
         line.render(Rect { y, height: 1, ..area }, buf);
     }
 }
+
+/// How far a page of `len` lines can scroll in a body `height` rows tall.
+pub fn scroll_limit(len: usize, height: u16) -> usize {
+    len.saturating_sub(usize::from(height))
+}
+
+/// On the row under `body`, says that lines remain below the page scrolled to
+/// `scroll`, and names the key (`command`) that shows them.
+pub fn more_below(app: &App, command: Command, scroll: usize, len: usize, body: Rect, buf: &mut Buffer) {
+    if scroll + usize::from(body.height) >= len {
+        return;
+    }
+    let row = Rect {
+        y: body.bottom(),
+        height: 1,
+        ..body
+    };
+    Line::styled(
+        format!("↓ more below ({})", app.keymap().label(command)),
+        app.theme().dim,
+    )
+    .right_aligned()
+    .render(row, buf);
+}

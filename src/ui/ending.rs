@@ -5,9 +5,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, split_status, status, styled_lines, wrap};
+use super::{
+    READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, styled_lines,
+    wrap,
+};
 use crate::app::journal::{Entry, groups};
 use crate::app::{App, Command};
 use crate::engine;
@@ -117,28 +119,11 @@ pub fn max_scroll(app: &App) -> usize {
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
     let (body, status_area) = areas(area);
     let all = lines(app, body.width);
-    let scroll = app
-        .ending_scroll
-        .min(all.len().saturating_sub(usize::from(body.height)));
+    let scroll = app.ending_scroll.min(scroll_limit(all.len(), body.height));
     draw_lines(&all, scroll, body, buf);
-    if scroll + usize::from(body.height) < all.len() {
-        Line::styled(
-            format!("↓ more below ({})", app.keymap().label(Command::Down)),
-            theme.dim,
-        )
-        .right_aligned()
-        .render(
-            Rect {
-                y: body.bottom(),
-                height: 1,
-                ..body
-            },
-            buf,
-        );
-    }
+    more_below(app, Command::Down, scroll, all.len(), body, buf);
     let hints = [
         hint(app, Command::Select, "return to the title"),
         (

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, popup, wrap};
+use super::{draw_lines, popup, scroll_limit, wrap};
 use crate::app::{App, Command};
 
 const WIDTH: u16 = 70;
@@ -70,9 +70,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         y: body.y + 1,
         height: body.height.saturating_sub(2),
     };
-    let scroll = app
-        .help_scroll
-        .min(all.len().saturating_sub(usize::from(body.height)));
+    let scroll = app.help_scroll.min(scroll_limit(all.len(), body.height));
     draw_lines(&all, scroll, body, buf);
 }
 

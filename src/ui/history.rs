@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, split_status, status, styled_lines, wrap};
+use super::{
+    READING_WIDTH, column, draw_lines, hint, scroll_limit, split_status, status, styled_lines, wrap,
+};
 use crate::app::{App, Command};
 
 struct Areas {
@@ -101,7 +103,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let scroll = app
         .history_state()
         .scroll
-        .min(all.len().saturating_sub(usize::from(a.body.height)));
+        .min(scroll_limit(all.len(), a.body.height));
     let total = app.history_state().frames.len();
     let at = all.get(scroll).map_or(0, |(_, n)| *n) + 1;
     Line::styled("History", theme.heading).render(a.header, buf);

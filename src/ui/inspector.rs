@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, split_status, status, wrap};
+use super::{READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, wrap};
 use crate::app::{App, Command};
 use crate::inspect::{self, Inspection, Trace, Uses};
 use crate::ui::theme::Theme;
@@ -179,7 +179,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let scroll = app
         .inspector_state()
         .scroll
-        .min(all.len().saturating_sub(usize::from(a.body.height)));
+        .min(scroll_limit(all.len(), a.body.height));
     let rule = Rect {
         y: a.header.y + 1,
         height: 1,
@@ -196,19 +196,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             .right_aligned()
             .render(rule, buf);
     }
-    if scroll + usize::from(a.body.height) < all.len() {
-        let below = Rect {
-            y: a.body.bottom(),
-            height: 1,
-            ..a.body
-        };
-        Line::styled(
-            format!("↓ more below ({})", app.keymap().label(Command::PageDown)),
-            theme.dim,
-        )
-        .right_aligned()
-        .render(below, buf);
-    }
+    more_below(app, Command::PageDown, scroll, all.len(), a.body, buf);
     let hints = [
         hint(app, Command::Back, "back to the story"),
         (

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, split_status, status, wrap};
+use super::{READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, wrap};
 use crate::app::{App, Command};
 use crate::story::Axis;
 use crate::ui::theme::Theme;
@@ -166,23 +166,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let scroll = app
         .people_state()
         .scroll
-        .min(all.len().saturating_sub(usize::from(body.height)));
+        .min(scroll_limit(all.len(), body.height));
     draw_lines(&all, scroll, body, buf);
-    if scroll + usize::from(body.height) < all.len() {
-        Line::styled(
-            format!("↓ more below ({})", app.keymap().label(Command::Down)),
-            theme.dim,
-        )
-        .right_aligned()
-        .render(
-            Rect {
-                y: body.bottom(),
-                height: 1,
-                ..body
-            },
-            buf,
-        );
-    }
+    more_below(app, Command::Down, scroll, all.len(), body, buf);
     let hints = [
         hint(app, Command::Back, "back to the story"),
         (

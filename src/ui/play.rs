@@ -9,7 +9,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, split_status, status, wrap};
+use super::{READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, wrap};
 use crate::app::{App, Command};
 use crate::session::Session;
 
@@ -232,9 +232,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             },
         })
         .collect();
-    let scroll = play
-        .scroll
-        .min(lines.len().saturating_sub(usize::from(a.text.height)));
+    let scroll = play.scroll.min(scroll_limit(lines.len(), a.text.height));
     draw_lines(&lines, scroll, a.text, buf);
     if scroll > 0 {
         Line::styled("↑ more above", theme.dim).right_aligned().render(
@@ -246,20 +244,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    if scroll + usize::from(a.text.height) < lines.len() && play.reveal.is_none() {
-        Line::styled(
-            format!("↓ more below ({})", app.keymap().label(Command::PageDown)),
-            theme.dim,
-        )
-        .right_aligned()
-        .render(
-            Rect {
-                height: 1,
-                y: a.text.bottom(),
-                ..a.text
-            },
-            buf,
-        );
+    if play.reveal.is_none() {
+        more_below(app, Command::PageDown, scroll, lines.len(), a.text, buf);
     }
 
     draw_choices(app, session, &a, buf);

@@ -7,7 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, split_status, status, styled_lines, wrap};
+use super::{
+    READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, styled_lines,
+    wrap,
+};
 use crate::app::{App, Command, ReplayState};
 use crate::plain::describe_events;
 
@@ -148,25 +151,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     let all = lines(app, replay, a.text.width);
-    let scroll = replay
-        .scroll
-        .min(all.len().saturating_sub(usize::from(a.text.height)));
+    let scroll = replay.scroll.min(scroll_limit(all.len(), a.text.height));
     draw_lines(&all, scroll, a.text, buf);
-    if scroll + usize::from(a.text.height) < all.len() {
-        Line::styled(
-            format!("↓ more below ({})", app.keymap().label(Command::PageDown)),
-            theme.dim,
-        )
-        .right_aligned()
-        .render(
-            Rect {
-                y: a.text.bottom(),
-                height: 1,
-                ..a.text
-            },
-            buf,
-        );
-    }
+    more_below(app, Command::PageDown, scroll, all.len(), a.text, buf);
     if let Some(chosen) = replay.frame().and_then(|f| f.chosen.as_ref()) {
         let label = wrap::truncate(
             &format!("“{}”", chosen.label),
