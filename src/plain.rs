@@ -5,17 +5,20 @@
 //! for screen readers, and it keeps every view the game has as a typed command.
 
 mod saves;
+mod text;
 pub mod transcript;
 mod travel;
 
+pub use text::{describe_events, recollections_text, relationships_text};
+
 use std::io::{BufRead, Write};
 
-use crate::engine::{self, Event, GameState};
+use crate::engine::{self, Event};
 use crate::error::Error;
 use crate::replay::Migrations;
 use crate::save::SaveDir;
 use crate::session::Session;
-use crate::story::{Scene, Story};
+use crate::story::Scene;
 use crate::watch::{self, ReloadNote, ReloadSource};
 
 pub use transcript::{step_through, transcript};
@@ -318,117 +321,4 @@ impl<W: Write> Player<W> {
         writeln!(self.out, "{text}")?;
         Ok(())
     }
-}
-
-/// One line per event worth telling a reader about.
-pub fn describe_events(story: &Story, events: &[Event]) -> Vec<String> {
-    events
-        .iter()
-        .filter_map(|e| match e {
-            Event::MemoryRecorded {
-                memory,
-                tone,
-                previous_tone,
-            } => {
-                let title = story.memory(memory).map_or(memory.as_str(), |m| m.title.as_str());
-                Some(match previous_tone {
-                    None => format!("Remembered: {title} ({tone})"),
-                    Some(old) => format!("Remembered differently: {title} ({old}, now {tone})"),
-                })
-            }
-            Event::RelationshipMoved {
-                character,
-                axis,
-                from,
-                to,
-            } => {
-                let name = story
-                    .character(character)
-                    .map_or(character.as_str(), |c| c.name.as_str());
-                let dir = if to > from { "up" } else { "down" };
-                Some(format!("{name}: {axis} {dir} ({from} to {to})"))
-            }
-            Event::Learned { knowledge } => Some(format!(
-                "Learned: {}",
-                story.knowledge_summary(knowledge).unwrap_or(knowledge)
-            )),
-            Event::KeepsakeGained { keepsake } => Some(format!(
-                "Kept: {}",
-                story
-                    .keepsake(keepsake)
-                    .map_or(keepsake.as_str(), |k| k.name.as_str())
-            )),
-            Event::KeepsakeLost { keepsake } => Some(format!(
-                "Lost: {}",
-                story
-                    .keepsake(keepsake)
-                    .map_or(keepsake.as_str(), |k| k.name.as_str())
-            )),
-            _ => None,
-        })
-        .collect()
-}
-
-/// The recollections as plain text: memories by era, each with tone and reflection.
-pub fn recollections_text(story: &Story, state: &GameState) -> String {
-    let mut out = String::from("Recollections\n");
-    if state.memories.is_empty() {
-        out.push_str("  Nothing yet.\n");
-    }
-    for era in &story.eras {
-        let held: Vec<_> = story
-            .memories
-            .iter()
-            .filter(|m| m.era == era.id && state.memories.contains_key(&m.id))
-            .collect();
-        if held.is_empty() {
-            continue;
-        }
-        out.push_str(&format!("  {}\n", era.title));
-        for m in held {
-            let tone = state.memories.get(&m.id).map_or("", |h| h.tone.as_str());
-            out.push_str(&format!("    {} ({tone}): {}\n", m.title, m.summary));
-            if let Some(r) = engine::reflection(story, state, &m.id) {
-                out.push_str(&format!("      {r}\n"));
-            }
-        }
-    }
-    if !state.keepsakes.is_empty() {
-        out.push_str("  Keepsakes\n");
-        for k in story.keepsakes.iter().filter(|k| state.keepsakes.contains(&k.id)) {
-            out.push_str(&format!("    {}: {}\n", k.name, k.description));
-        }
-    }
-    out
-}
-
-/// Each character's axes as plain text, with the last change that moved them.
-pub fn relationships_text(story: &Story, state: &GameState) -> String {
-    let mut out = String::from("Relationships\n");
-    for c in &story.characters {
-        let axes: Vec<String> = c
-            .axes
-            .iter()
-            .map(|a| {
-                format!(
-                    "{} {} of {}..{}",
-                    a.id,
-                    state.relationship(&c.id, &a.id).unwrap_or(a.initial),
-                    a.min,
-                    a.max
-                )
-            })
-            .collect();
-        out.push_str(&format!("  {}: {}\n", c.name, axes.join(", ")));
-        if let Some(m) = state.last_moves.get(&c.id) {
-            let scene = story
-                .scene(&m.scene)
-                .map_or(m.scene.as_str(), |s| s.title.as_str());
-            out.push_str(&format!(
-                "    last moved: {} {} to {} in \"{scene}\"\n",
-                m.axis, m.from, m.to
-            ));
-        }
-    }
-    out
 }
