@@ -127,6 +127,16 @@ pub fn hint<'a>(app: &App, command: Command, word: &'a str) -> (String, &'a str)
     (app.keymap().label(command), word)
 }
 
+/// A hint for a pair of keys, such as `↑↓ scroll` or `PgUp/PgDn page`; `joiner`
+/// goes between the two keys' labels.
+pub fn hint_pair<'a>(app: &App, pair: (Command, Command), joiner: &str, word: &'a str) -> (String, &'a str) {
+    let keys = app.keymap();
+    (
+        format!("{}{joiner}{}", keys.label(pair.0), keys.label(pair.1)),
+        word,
+    )
+}
+
 /// A box centred in `area`, cleared, with a rounded border and a title.
 pub fn popup(app: &App, area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
     let width = width.min(area.width.saturating_sub(2));

@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{
-    READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, styled_lines,
-    wrap,
+    READING_WIDTH, column, draw_lines, hint, hint_pair, more_below, scroll_limit, split_status, status,
+    styled_lines, wrap,
 };
 use crate::app::journal::{Entry, groups};
 use crate::app::{App, Command};
@@ -126,14 +126,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     more_below(app, Command::Down, scroll, all.len(), body, buf);
     let hints = [
         hint(app, Command::Select, "return to the title"),
-        (
-            format!(
-                "{}{}",
-                app.keymap().label(Command::Up),
-                app.keymap().label(Command::Down)
-            ),
-            "scroll",
-        ),
+        hint_pair(app, (Command::Up, Command::Down), "", "scroll"),
         hint(app, Command::Recollections, "recollections"),
         hint(app, Command::Relationships, "people"),
         hint(app, Command::Quit, "quit"),

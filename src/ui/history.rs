@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{
-    READING_WIDTH, column, draw_lines, hint, scroll_limit, split_status, status, styled_lines, wrap,
+    READING_WIDTH, column, draw_lines, hint, hint_pair, scroll_limit, split_status, status, styled_lines,
+    wrap,
 };
 use crate::app::{App, Command};
 
@@ -141,14 +142,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     let hints = [
-        (
-            format!(
-                "{}/{}",
-                app.keymap().label(Command::PageUp),
-                app.keymap().label(Command::PageDown)
-            ),
-            "page",
-        ),
+        hint_pair(app, (Command::PageUp, Command::PageDown), "/", "page"),
         hint(app, Command::Top, "first"),
         hint(app, Command::Bottom, "last"),
         hint(app, Command::Back, "back to the story"),

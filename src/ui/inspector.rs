@@ -10,7 +10,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, wrap};
+use super::{
+    READING_WIDTH, column, draw_lines, hint, hint_pair, more_below, scroll_limit, split_status, status, wrap,
+};
 use crate::app::{App, Command};
 use crate::inspect::{self, Inspection, Trace, Uses};
 use crate::ui::theme::Theme;
@@ -199,14 +201,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     more_below(app, Command::PageDown, scroll, all.len(), a.body, buf);
     let hints = [
         hint(app, Command::Back, "back to the story"),
-        (
-            format!(
-                "{}/{}",
-                app.keymap().label(Command::PageUp),
-                app.keymap().label(Command::PageDown)
-            ),
-            "page",
-        ),
+        hint_pair(app, (Command::PageUp, Command::PageDown), "/", "page"),
         hint(app, Command::Help, "help"),
     ];
     let place = app.session().map_or_else(

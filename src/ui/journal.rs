@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{column, draw_lines, hint, split_status, status, styled_lines, wrap};
+use super::{column, draw_lines, hint, hint_pair, split_status, status, styled_lines, wrap};
 use crate::app::journal::{Entry, groups};
 use crate::app::{App, Command, Mark};
 use crate::engine;
@@ -216,14 +216,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     }
 
     let hints = [
-        (
-            format!(
-                "{}{}",
-                app.keymap().label(Command::Up),
-                app.keymap().label(Command::Down)
-            ),
-            "browse",
-        ),
+        hint_pair(app, (Command::Up, Command::Down), "", "browse"),
         hint(app, Command::Back, "back to the story"),
         hint(app, Command::Relationships, "people"),
         hint(app, Command::Help, "help"),

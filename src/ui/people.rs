@@ -6,7 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, wrap};
+use super::{
+    READING_WIDTH, column, draw_lines, hint, hint_pair, more_below, scroll_limit, split_status, status, wrap,
+};
 use crate::app::{App, Command};
 use crate::story::Axis;
 use crate::ui::theme::Theme;
@@ -171,14 +173,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     more_below(app, Command::Down, scroll, all.len(), body, buf);
     let hints = [
         hint(app, Command::Back, "back to the story"),
-        (
-            format!(
-                "{}{}",
-                app.keymap().label(Command::Up),
-                app.keymap().label(Command::Down)
-            ),
-            "scroll",
-        ),
+        hint_pair(app, (Command::Up, Command::Down), "", "scroll"),
         hint(app, Command::Recollections, "recollections"),
         hint(app, Command::Help, "help"),
         hint(app, Command::Quit, "quit"),

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{column, draw_lines, hint, split_status, status, wrap};
+use super::{column, draw_lines, hint, hint_pair, split_status, status, wrap};
 use crate::app::{App, Command, MenuItem};
 
 /// The picture above the title, as data.
@@ -155,14 +155,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         hint(app, Command::Quit, "quit"),
     ];
     let mut hints = hints.to_vec();
-    hints[0] = (
-        format!(
-            "{}{}",
-            app.keymap().label(Command::Up),
-            app.keymap().label(Command::Down)
-        ),
-        "move",
-    );
+    hints[0] = hint_pair(app, (Command::Up, Command::Down), "", "move");
     status(
         app,
         status_area,
