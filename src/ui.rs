@@ -234,3 +234,48 @@ pub fn more_below(app: &App, command: Command, scroll: usize, len: usize, body: 
     .right_aligned()
     .render(row, buf);
 }
+
+/// The whole terminal as the app last saw it, for sizing a view outside `draw`
+/// (scroll limits, page lengths).
+pub fn screen(app: &App) -> Rect {
+    Rect::new(0, 0, app.size().width, app.size().height)
+}
+
+/// The layout the full-page views share: a centred column at most `width` wide, a
+/// two-line header at its top, the body under it, and the status line.
+pub struct PageLayout {
+    pub header: Rect,
+    pub body: Rect,
+    pub status: Rect,
+}
+
+pub fn page_layout(area: Rect, width: u16) -> PageLayout {
+    let (main, status) = split_status(area);
+    let col = column(main, width);
+    let header = Rect {
+        y: main.y + 1,
+        height: 2,
+        ..col
+    };
+    let top = header.bottom() + 1;
+    let body = Rect {
+        y: top,
+        height: main.bottom().saturating_sub(top + 1),
+        ..col
+    };
+    PageLayout { header, body, status }
+}
+
+/// Splits a body into a list `list_width` wide and, three columns on, a detail pane.
+pub fn split_list(body: Rect, list_width: u16) -> (Rect, Rect) {
+    let list = Rect {
+        width: list_width,
+        ..body
+    };
+    let detail = Rect {
+        x: body.x + list_width + 3,
+        width: body.width.saturating_sub(list_width + 3),
+        ..body
+    };
+    (list, detail)
+}

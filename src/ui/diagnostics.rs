@@ -8,15 +8,11 @@ use ratatui::text::Line;
 use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{draw_lines, popup, styled_lines, wrap};
+use super::{draw_lines, popup, screen, styled_lines, wrap};
 use crate::app::{App, Command};
 
 /// The widest the box grows.
 const WIDTH: u16 = 100;
-
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
 
 /// The box, and the text area inside it (a margin of one cell): as tall as the
 /// report needs, up to the whole screen.

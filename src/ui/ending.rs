@@ -7,16 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{
-    READING_WIDTH, column, draw_lines, hint, hint_pair, more_below, scroll_limit, split_status, status,
-    styled_lines, wrap,
+    READING_WIDTH, column, draw_lines, hint, hint_pair, more_below, screen, scroll_limit, split_status,
+    status, styled_lines, wrap,
 };
 use crate::app::journal::{Entry, groups};
 use crate::app::{App, Command};
 use crate::engine;
-
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
 
 fn areas(area: Rect) -> (Rect, Rect) {
     let (main, status) = split_status(area);

@@ -5,14 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{draw_lines, popup, scroll_limit, wrap};
+use super::{draw_lines, popup, screen, scroll_limit, wrap};
 use crate::app::{App, Command};
 
 const WIDTH: u16 = 70;
-
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
 
 fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let theme = app.theme();

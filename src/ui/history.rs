@@ -7,39 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{
-    READING_WIDTH, column, draw_lines, hint, hint_pair, scroll_limit, split_status, status, styled_lines,
-    wrap,
+    PageLayout, READING_WIDTH, draw_lines, hint, hint_pair, page_layout, screen, scroll_limit, status,
+    styled_lines, wrap,
 };
 use crate::app::{App, Command};
 
-struct Areas {
-    header: Rect,
-    body: Rect,
-    status: Rect,
-}
-
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
-
-fn areas(area: Rect) -> Areas {
-    let (main, status) = split_status(area);
-    let col = column(main, READING_WIDTH);
-    let header = Rect {
-        y: main.y + 1,
-        height: 2,
-        ..col
-    };
-    let top = header.bottom() + 1;
-    Areas {
-        header,
-        body: Rect {
-            y: top,
-            height: main.bottom().saturating_sub(top + 1),
-            ..col
-        },
-        status,
-    }
+fn areas(area: Rect) -> PageLayout {
+    page_layout(area, READING_WIDTH)
 }
 
 /// The page's lines, each with the number of the scene it belongs to.

@@ -11,41 +11,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{
-    READING_WIDTH, column, draw_lines, hint, hint_pair, more_below, scroll_limit, split_status, status, wrap,
+    PageLayout, READING_WIDTH, draw_lines, hint, hint_pair, more_below, page_layout, screen, scroll_limit,
+    status, wrap,
 };
 use crate::app::{App, Command};
 use crate::inspect::{self, Inspection, Trace, Uses};
 use crate::ui::theme::Theme;
 
-struct Areas {
-    header: Rect,
-    body: Rect,
-    status: Rect,
-}
-
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
-
-fn areas(area: Rect) -> Areas {
-    let (main, status) = split_status(area);
+fn areas(area: Rect) -> PageLayout {
     // A little wider than the reading column: condition trees nest.
-    let col = column(main, READING_WIDTH + 16);
-    let header = Rect {
-        y: main.y + 1,
-        height: 2,
-        ..col
-    };
-    let top = header.bottom() + 1;
-    Areas {
-        header,
-        body: Rect {
-            y: top,
-            height: main.bottom().saturating_sub(top + 1),
-            ..col
-        },
-        status,
-    }
+    page_layout(area, READING_WIDTH + 16)
 }
 
 fn inspection(app: &App) -> Option<Inspection> {

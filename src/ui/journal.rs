@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{column, draw_lines, hint, hint_pair, split_status, status, styled_lines, wrap};
+use super::{draw_lines, hint, hint_pair, page_layout, screen, split_list, status, styled_lines, wrap};
 use crate::app::journal::{Entry, groups};
 use crate::app::{App, Command, Mark};
 use crate::engine;
@@ -26,37 +26,14 @@ struct Areas {
     status: Rect,
 }
 
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
-
 fn areas(area: Rect) -> Areas {
-    let (main, status) = split_status(area);
-    let col = column(main, 110);
-    let header = Rect {
-        y: main.y + 1,
-        height: 2,
-        ..col
-    };
-    let body_top = header.bottom() + 1;
-    let body = Rect {
-        y: body_top,
-        height: main.bottom().saturating_sub(body_top + 1),
-        ..col
-    };
-    let list_width = (body.width / 3).clamp(24, 34);
+    let page = page_layout(area, 110);
+    let (list, detail) = split_list(page.body, (page.body.width / 3).clamp(24, 34));
     Areas {
-        header,
-        list: Rect {
-            width: list_width,
-            ..body
-        },
-        detail: Rect {
-            x: body.x + list_width + 3,
-            width: body.width.saturating_sub(list_width + 3),
-            ..body
-        },
-        status,
+        header: page.header,
+        list,
+        detail,
+        status: page.status,
     }
 }
 

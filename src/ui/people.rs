@@ -7,32 +7,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{
-    READING_WIDTH, column, draw_lines, hint, hint_pair, more_below, scroll_limit, split_status, status, wrap,
+    READING_WIDTH, draw_lines, hint, hint_pair, more_below, page_layout, screen, scroll_limit, status, wrap,
 };
 use crate::app::{App, Command};
 use crate::story::Axis;
 use crate::ui::theme::Theme;
 
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
-
 /// The header, the scrolling body, and the status line.
 fn areas(area: Rect) -> (Rect, Rect, Rect) {
-    let (main, status) = split_status(area);
-    let col = column(main, READING_WIDTH);
-    let header = Rect {
-        y: main.y + 1,
-        height: 2,
-        ..col
-    };
-    let top = header.bottom() + 1;
-    let body = Rect {
-        y: top,
-        height: main.bottom().saturating_sub(top + 1),
-        ..col
-    };
-    (header, body, status)
+    let page = page_layout(area, READING_WIDTH);
+    (page.header, page.body, page.status)
 }
 
 /// An axis's name as a reader sees it: "closeness" → "Closeness".

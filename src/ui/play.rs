@@ -9,7 +9,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, wrap};
+use super::{
+    READING_WIDTH, column, draw_lines, hint, more_below, screen, scroll_limit, split_status, status, wrap,
+};
 use crate::app::{App, Command};
 use crate::session::Session;
 
@@ -36,10 +38,6 @@ struct ChoiceLine {
 }
 
 const CHOICE_INDENT: usize = 5;
-
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
 
 fn areas(app: &App, area: Rect) -> Areas {
     let (main, status) = split_status(area);

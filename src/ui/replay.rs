@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{
-    READING_WIDTH, column, draw_lines, hint, more_below, scroll_limit, split_status, status, styled_lines,
-    wrap,
+    READING_WIDTH, column, draw_lines, hint, more_below, screen, scroll_limit, split_status, status,
+    styled_lines, wrap,
 };
 use crate::app::{App, Command, ReplayState};
 use crate::plain::describe_events;
@@ -21,10 +21,6 @@ struct Areas {
     chosen: Rect,
     progress: Rect,
     status: Rect,
-}
-
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
 }
 
 fn areas(area: Rect) -> Areas {

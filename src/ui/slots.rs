@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{column, draw_lines, hint, popup, split_status, status, styled_lines, wrap};
+use super::{draw_lines, hint, page_layout, popup, screen, split_list, status, styled_lines, wrap};
 use crate::app::update::slot_name;
 use crate::app::{App, Command, View};
 use crate::save::{SaveFile, Slot, SlotEntry, SlotStatus, clock};
@@ -22,37 +22,14 @@ struct Areas {
 
 const LIST_WIDTH: u16 = 28;
 
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
-
 fn areas(area: Rect) -> Areas {
-    let (main, status) = split_status(area);
-    let col = column(main, 100);
-    let header = Rect {
-        y: main.y + 1,
-        height: 2,
-        ..col
-    };
-    let top = header.bottom() + 1;
-    let body = Rect {
-        y: top,
-        height: main.bottom().saturating_sub(top + 1),
-        ..col
-    };
-    let list_width = LIST_WIDTH.min(body.width / 2);
+    let page = page_layout(area, 100);
+    let (list, detail) = split_list(page.body, LIST_WIDTH.min(page.body.width / 2));
     Areas {
-        header,
-        list: Rect {
-            width: list_width,
-            ..body
-        },
-        detail: Rect {
-            x: body.x + list_width + 3,
-            width: body.width.saturating_sub(list_width + 3),
-            ..body
-        },
-        status,
+        header: page.header,
+        list,
+        detail,
+        status: page.status,
     }
 }
 

@@ -8,7 +8,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, column, draw_lines, hint, split_status, status, wrap};
+use super::{READING_WIDTH, draw_lines, hint, page_layout, screen, status, wrap};
 use crate::app::{App, Command};
 use crate::session::{Session, TimelineRow};
 
@@ -19,33 +19,23 @@ struct Areas {
     status: Rect,
 }
 
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
-
 fn areas(area: Rect) -> Areas {
-    let (main, status) = split_status(area);
-    let col = column(main, READING_WIDTH + 16);
-    let header = Rect {
-        y: main.y + 1,
-        height: 2,
-        ..col
-    };
-    let top = header.bottom() + 1;
+    let page = page_layout(area, READING_WIDTH + 16);
+    let body = page.body;
+    // The legend sits on the body's last row; the list stops a row above it.
     let legend = Rect {
-        y: main.bottom().saturating_sub(2).max(top),
+        y: body.bottom().saturating_sub(1).max(body.y),
         height: 1,
-        ..col
+        ..body
     };
     Areas {
-        header,
+        header: page.header,
         list: Rect {
-            y: top,
-            height: legend.y.saturating_sub(top + 1),
-            ..col
+            height: legend.y.saturating_sub(body.y + 1),
+            ..body
         },
         legend,
-        status,
+        status: page.status,
     }
 }
 

@@ -5,15 +5,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{column, draw_lines, hint, hint_pair, split_status, status, wrap};
+use super::{column, draw_lines, hint, hint_pair, screen, split_status, status, wrap};
 use crate::app::{App, Command, MenuItem};
 
 /// The picture above the title, as data.
 const ART: &str = include_str!("../../assets/title.txt");
-
-fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
-}
 
 /// The lines above the menu, and where the menu starts.
 fn layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
