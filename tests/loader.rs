@@ -9,21 +9,7 @@ use hailsham::story::{self, Severity, StorySources};
 /// Asserts that the report has a diagnostic whose message contains `message`, at
 /// `file:line:column`, and returns its help text.
 fn expect_at(sources: StorySources, message: &str, file: &str, line: usize, column: usize) -> Option<String> {
-    let report = load_err(sources);
-    let d = report
-        .diagnostics
-        .iter()
-        .find(|d| d.message.contains(message))
-        .unwrap_or_else(|| panic!("no diagnostic '{message}' in:\n{}", report.render()));
-    let at = report.location(d).expect("location");
-    assert!(at.file.ends_with(file), "{} vs {file}", at.file);
-    assert_eq!(
-        (at.line, at.column),
-        (line, column),
-        "position of '{message}'\n{}",
-        report.render()
-    );
-    d.help.clone()
+    assert_at(&load_err(sources), message, file, line, column)
 }
 
 fn scene_file_text() -> String {

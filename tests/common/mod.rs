@@ -74,8 +74,9 @@ pub fn pack(manifest: &str, scenes: &[&str]) -> story::PackSources {
     }
 }
 
-/// Asserts a diagnostic whose message contains `message` sits at `file:line:column`.
-pub fn assert_at(report: &Report, message: &str, file: &str, line: usize, column: usize) {
+/// Asserts a diagnostic whose message contains `message` sits at `file:line:column`,
+/// and returns its help text.
+pub fn assert_at(report: &Report, message: &str, file: &str, line: usize, column: usize) -> Option<String> {
     let d = report
         .diagnostics
         .iter()
@@ -89,6 +90,7 @@ pub fn assert_at(report: &Report, message: &str, file: &str, line: usize, column
         "position of '{message}'\n{}",
         report.render()
     );
+    d.help.clone()
 }
 
 /// A temporary folder removed on drop.
