@@ -10,14 +10,16 @@ pub mod condition;
 pub mod effect;
 pub mod rng;
 pub mod state;
+pub mod text;
 
 use serde::{Deserialize, Serialize};
 
-use crate::story::{Choice, Paragraph, Scene, Story};
+use crate::story::{Choice, Scene, Story};
 
 pub use condition::{holds, holds_opt};
 pub use rng::RngState;
 pub use state::{GameState, HeldMemory, RelationshipMove, Step};
+pub use text::Shown;
 
 /// Something that happened in a transition, for front ends to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +69,8 @@ pub enum EngineError {
     ChoiceNotOffered { scene: String, choice: String },
     #[error("the story has ended; there is nothing more to choose")]
     Ended,
+    #[error("there is no scene to go back to from '{0}'")]
+    NothingToGoBackTo(String),
     #[error("scene '{to}' is in era '{to_era}', before the current era '{from_era}'; eras only move forward")]
     EraBackwards {
         to: String,
@@ -114,6 +118,8 @@ pub fn start_at(story: &Story, seed: u64, scene: &str) -> Result<Outcome, Engine
         visits: Default::default(),
         rng: RngState::new(seed),
         rolls: Vec::new(),
+        picks: Vec::new(),
+        returns: Vec::new(),
         log: Vec::new(),
         ending: None,
     };
@@ -137,9 +143,17 @@ pub fn choose(story: &Story, state: &GameState, choice_id: &str) -> Result<Outco
                 scene: scene.id.clone(),
                 choice: choice_id.to_owned(),
             })?;
+    let to = if choice.back {
+        state
+            .returns
+            .last()
+            .ok_or_else(|| EngineError::NothingToGoBackTo(scene.id.clone()))?
+    } else {
+        &choice.to
+    };
     let target = story
-        .scene(&choice.to)
-        .ok_or_else(|| EngineError::UnknownScene(choice.to.clone()))?;
+        .scene(to)
+        .ok_or_else(|| EngineError::UnknownScene(to.clone()))?;
     if story.era_rank(&target.era) < story.era_rank(&state.era) {
         return Err(EngineError::EraBackwards {
             to: target.id.clone(),
@@ -156,6 +170,14 @@ pub fn choose(story: &Story, state: &GameState, choice_id: &str) -> Result<Outco
         scene: scene.id.clone(),
         choice: choice.id.clone(),
     });
+    if choice.back {
+        next.returns.pop();
+    } else if target.returns {
+        next.returns.push(scene.id.clone());
+        if next.returns.len() > MAX_RETURNS {
+            next.returns.remove(0);
+        }
+    }
     if target.era != next.era {
         next.era = target.era.clone();
         events.push(Event::EraBegan {
@@ -171,6 +193,8 @@ fn enter(story: &Story, state: &mut GameState, scene: &Scene, events: &mut Vec<E
     *state.visits.entry(scene.id.clone()).or_insert(0) += 1;
     let (rolls, rng) = state.rng.rolls(scene.chance_slots);
     state.rolls = rolls;
+    let (picks, rng) = rng.picks(&scene.shuffles);
+    state.picks = picks;
     state.rng = rng;
     events.push(Event::SceneEntered {
         scene: scene.id.clone(),
@@ -193,29 +217,45 @@ pub fn current_scene<'s>(story: &'s Story, state: &GameState) -> Result<&'s Scen
         .ok_or_else(|| EngineError::UnknownScene(state.scene.clone()))
 }
 
-/// The choices offered now: conditions hold, and once-only choices not yet taken.
+/// How many scenes to go `Back` to are kept; beyond it the oldest is forgotten (a
+/// story that loops through a side scene without going back never grows the state).
+pub const MAX_RETURNS: usize = 32;
+
+/// The choices offered now: conditions hold, once-only choices not yet taken, and
+/// `Back` only when there is a scene to go back to.
 pub fn offered<'s>(scene: &'s Scene, state: &GameState) -> impl Iterator<Item = &'s Choice> {
-    scene
-        .choices
-        .iter()
-        .filter(move |c| holds_opt(c.when.as_ref(), state) && !(c.once && state.has_chosen(&scene.id, &c.id)))
+    scene.choices.iter().filter(move |c| {
+        holds_opt(c.when.as_ref(), state)
+            && !(c.once && state.has_chosen(&scene.id, &c.id))
+            && !(c.back && state.returns.is_empty())
+    })
 }
 
-/// The paragraphs of the scene that show now.
-pub fn passage<'s>(scene: &'s Scene, state: &GameState) -> impl Iterator<Item = &'s Paragraph> {
+/// The paragraphs of the scene that show now, rendered; a paragraph whose forms all
+/// came out empty is left out.
+pub fn passage(scene: &Scene, state: &GameState) -> Vec<Shown> {
     scene
         .text
         .iter()
-        .filter(move |p| holds_opt(p.when.as_ref(), state))
+        .filter(|p| holds_opt(p.when.as_ref(), state))
+        .map(|p| text::render(&p.parts, state, &scene.id))
+        .filter(|s| !s.text.is_empty())
+        .collect()
 }
 
-/// The reflection Kathy adds to a memory now: the last one listed whose condition holds.
-pub fn reflection<'s>(story: &'s Story, state: &GameState, memory: &str) -> Option<&'s str> {
+/// A choice's label as it reads now.
+pub fn label(choice: &Choice, state: &GameState) -> Shown {
+    text::render(&choice.label_parts, state, &state.scene)
+}
+
+/// The reflection Kathy adds to a memory now: the last one listed whose condition
+/// holds, rendered (without emphasis marks).
+pub fn reflection(story: &Story, state: &GameState, memory: &str) -> Option<String> {
     story
         .memory(memory)?
         .reflections
         .iter()
         .rev()
         .find(|r| holds_opt(r.when.as_ref(), state))
-        .map(|r| r.text.as_str())
+        .map(|r| text::render(&r.parts, state, &state.scene).text)
 }

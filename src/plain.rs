@@ -281,7 +281,7 @@ impl<W: Write> Player<W> {
             writeln!(self.out, "{}\n", p.text)?;
         }
         for (i, c) in engine::offered(scene, state).enumerate() {
-            writeln!(self.out, "  {}. {}", i + 1, c.label)?;
+            writeln!(self.out, "  {}. {}", i + 1, engine::label(c, state).text)?;
         }
         Ok(())
     }

@@ -12,10 +12,10 @@ mod restore;
 
 use std::time::{Duration, Instant};
 
-use crate::engine::{self, EngineError, Event, GameState};
+use crate::engine::{self, EngineError, Event, GameState, Shown};
 use crate::replay::{self, Divergence, Frame, Replay};
 use crate::save::{self, SaveFile, StoryStamp};
-use crate::story::{Choice, Paragraph, Scene, Story};
+use crate::story::{Choice, Scene, Story};
 use crate::timeline::{NodeId, Row, Timeline};
 
 pub use restore::{RestoreNotice, Restored};
@@ -121,17 +121,25 @@ impl Session {
         engine::current_scene(&self.story, &self.state)
     }
 
-    /// The choices offered now, in the order the scene lists them.
-    pub fn offered(&self) -> Vec<&Choice> {
+    /// The choices offered now, in the order the scene lists them, each `label` as it
+    /// reads now.
+    pub fn offered(&self) -> Vec<Choice> {
         self.scene()
-            .map(|s| engine::offered(s, &self.state).collect())
+            .map(|s| {
+                engine::offered(s, &self.state)
+                    .map(|c| Choice {
+                        label: engine::label(c, &self.state).text,
+                        ..c.clone()
+                    })
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
-    /// The paragraphs that show now.
-    pub fn passage(&self) -> Vec<&Paragraph> {
+    /// The paragraphs that show now, as they read now.
+    pub fn passage(&self) -> Vec<Shown> {
         self.scene()
-            .map(|s| engine::passage(s, &self.state).collect())
+            .map(|s| engine::passage(s, &self.state))
             .unwrap_or_default()
     }
 
@@ -213,7 +221,7 @@ impl Session {
                     self.story
                         .scene(&step.scene)
                         .and_then(|s| s.choices.iter().find(|c| c.id == step.choice))
-                        .map_or_else(|| step.choice.clone(), |c| c.label.clone())
+                        .map_or_else(|| step.choice.clone(), |c| engine::label(c, &self.state).text)
                 });
                 let scene_title = node.map_or_else(String::new, |n| {
                     self.story
@@ -246,7 +254,8 @@ impl Session {
     /// The save of this session, as it stands, stamped with `saved_at` (seconds since
     /// the epoch; see [`save::clock::now`]).
     pub fn to_save(&self, saved_at: u64) -> SaveFile {
-        let passage: Vec<&str> = self.passage().iter().map(|p| p.text.as_str()).collect();
+        let shown = self.passage();
+        let passage: Vec<&str> = shown.iter().map(|p| p.text.as_str()).collect();
         let rooted_at_start =
             engine::start(&self.story, self.root.rng.seed).is_ok_and(|o| o.state == self.root);
         SaveFile {

@@ -9,6 +9,7 @@ mod lint;
 pub mod model;
 pub mod raw;
 pub mod source;
+pub mod text;
 pub mod validate;
 
 use std::path::{Path, PathBuf};

@@ -105,6 +105,7 @@ fn text_varies_with_state() {
     let scene = story.scene("talk").expect("talk");
     let text = |s: &GameState| {
         engine::passage(scene, s)
+            .into_iter()
             .map(|p| p.text.clone())
             .collect::<Vec<_>>()
             .join(" ")
@@ -164,18 +165,18 @@ fn the_newest_reflection_that_applies_is_shown() {
     let warm = play(&story, 1, &["pour"]);
     // Knows("heard_rumour") is listed last and holds, so it wins over the tone's line.
     assert_eq!(
-        engine::reflection(&story, &warm, "the_lay_by"),
+        engine::reflection(&story, &warm, "the_lay_by").as_deref(),
         Some("We talked about the rumour as if it were the weather.")
     );
     let mut forgetful = warm.clone();
     forgetful.knowledge.clear();
     assert_eq!(
-        engine::reflection(&story, &forgetful, "the_lay_by"),
+        engine::reflection(&story, &forgetful, "the_lay_by").as_deref(),
         Some("I can still feel the warmth of the cup.")
     );
     forgetful.memories.get_mut("the_lay_by").expect("held").tone = "sore".into();
     assert_eq!(
-        engine::reflection(&story, &forgetful, "the_lay_by"),
+        engine::reflection(&story, &forgetful, "the_lay_by").as_deref(),
         Some("It was only tea, and a grey afternoon.")
     );
 }
@@ -260,6 +261,7 @@ fn a_named_roll_is_one_roll_however_often_it_is_named() {
     let shown = |seed| {
         let s = engine::start(&story, seed).expect("start").state;
         engine::passage(scene, &s)
+            .into_iter()
             .map(|p| p.text.clone())
             .collect::<Vec<_>>()
     };

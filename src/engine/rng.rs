@@ -38,6 +38,32 @@ impl RngState {
             },
         )
     }
+
+    /// Draws one pick for each entry of `sizes`, from 0 to that size less one, and
+    /// returns them with the advanced state. Nothing is drawn when `sizes` is empty, so
+    /// a story without shuffles draws exactly what it always did.
+    pub fn picks(self, sizes: &[usize]) -> (Vec<u16>, RngState) {
+        if sizes.is_empty() {
+            return (Vec::new(), self);
+        }
+        let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
+        rng.set_word_pos(u128::from(self.position));
+        let picks = sizes
+            .iter()
+            .map(|&n| {
+                let n = u64::try_from(n.clamp(1, usize::from(u16::MAX))).unwrap_or(1);
+                u16::try_from((u64::from(rng.next_u32()) * n) >> 32).unwrap_or(0)
+            })
+            .collect();
+        let position = u64::try_from(rng.get_word_pos()).unwrap_or(u64::MAX);
+        (
+            picks,
+            RngState {
+                seed: self.seed,
+                position,
+            },
+        )
+    }
 }
 
 /// Maps a uniform `u32` to 0..100 by multiply-and-shift (bias below 1 in 40 million).

@@ -30,6 +30,14 @@ pub struct GameState {
     /// This scene visit's chance rolls, 0 to 99, one per `Chance` in the scene.
     #[serde(default)]
     pub rolls: Vec<u8>,
+    /// This scene visit's `{shuffle: …}` picks, one per shuffle in the scene, drawn
+    /// after the rolls; kept so that rereading, reloading and replaying show the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub picks: Vec<u16>,
+    /// The scenes to go `Back` to, innermost last: entering a scene with a `Back`
+    /// choice by any other choice records the scene it was entered from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub returns: Vec<String>,
     /// Every choice made, in order.
     pub log: Vec<Step>,
     /// Set once an ending scene is entered.

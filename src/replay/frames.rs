@@ -93,7 +93,7 @@ impl<'s> Replay<'s> {
             Some(Chosen {
                 index,
                 id: s.choice.clone(),
-                label: offered[index].label.clone(),
+                label: engine::label(offered[index], &self.state).text,
             })
         });
         Frame {
@@ -102,9 +102,13 @@ impl<'s> Replay<'s> {
             title: scene.title.clone(),
             heading: heading(self.story, scene),
             passage: engine::passage(scene, &self.state)
-                .map(|p| p.text.clone())
+                .into_iter()
+                .map(|p| p.text)
                 .collect(),
-            offered: offered.iter().map(|c| c.label.clone()).collect(),
+            offered: offered
+                .iter()
+                .map(|c| engine::label(c, &self.state).text)
+                .collect(),
             chosen,
             events: self.events.clone(),
             ending: scene.ending.as_ref().map(|e| {

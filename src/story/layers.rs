@@ -14,8 +14,8 @@ use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, SourceFile, line_column};
 use super::raw::{
-    RawCharacter, RawChoice, RawEnding, RawExtend, RawKeepsake, RawKnowledge, RawManifest, RawMemory,
-    RawPack, RawScene,
+    RawCharacter, RawChoice, RawCondition, RawEnding, RawExtend, RawKeepsake, RawKnowledge, RawManifest,
+    RawMemory, RawPack, RawScene,
 };
 use super::source::Spanned;
 
@@ -70,6 +70,8 @@ pub(super) struct Merged {
     pub keepsakes: Vec<Item<RawKeepsake>>,
     pub endings: Vec<Item<RawEnding>>,
     pub scenes: Vec<SceneItem>,
+    /// Named conditions of every layer, in order.
+    pub conditions: Vec<Item<(Spanned, RawCondition)>>,
     /// The ids of the packs applied, in order.
     pub packs: Vec<String>,
 }
@@ -129,6 +131,7 @@ pub(super) fn merge(
         keepsakes: items(std::mem::take(&mut base.keepsakes)),
         endings: items(std::mem::take(&mut base.endings)),
         scenes: Vec::new(),
+        conditions: items(std::mem::take(&mut base.conditions.0)),
         packs: Vec::new(),
         base,
     };
@@ -171,6 +174,9 @@ pub(super) fn merge(
             for raw in list {
                 m.add_scene(&mut merged.scenes, scene_file, layer, raw);
             }
+        }
+        for raw in p.conditions.0 {
+            m.add_condition(&mut merged.conditions, Item { file, layer, raw });
         }
         for extend in p.extend {
             m.extend(&mut merged.scenes, file, extend);
@@ -243,6 +249,28 @@ impl Merger<'_> {
                 section.push(item);
             }
         }
+    }
+
+    fn add_condition(
+        &mut self,
+        section: &mut Vec<Item<(Spanned, RawCondition)>>,
+        item: Item<(Spanned, RawCondition)>,
+    ) {
+        let name = &item.raw.0;
+        if let Some(first) = section.iter().find(|e| e.raw.0.value == name.value) {
+            let at = where_is(self.files, first.file, first.raw.0.span.as_ref());
+            self.diagnostics.push(
+                Diagnostic::error(
+                    item.file,
+                    name.span.clone(),
+                    format!("condition '{}' is already named", name.value),
+                )
+                .label("named again here")
+                .help(format!("first named at {at}; give this condition its own name")),
+            );
+            return;
+        }
+        section.push(item);
     }
 
     fn add_scene(&mut self, scenes: &mut Vec<SceneItem>, file: usize, layer: usize, raw: RawScene) {

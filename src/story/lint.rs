@@ -33,6 +33,10 @@ pub(super) fn check_graph(
         let raw = &item.raw;
         let from = rank(&raw.era.value);
         for (file, c) in item.choices() {
+            if c.to.back {
+                back_to_earlier_era(story, &rank, item, file, c, &mut problems);
+                continue;
+            }
             let Some(target) = story.scene(&c.to.value) else {
                 continue;
             };
@@ -85,6 +89,36 @@ pub(super) fn check_graph(
         }
     }
     problems
+}
+
+/// `Back` from a scene that some scene of an earlier era leads into would go back in time.
+fn back_to_earlier_era(
+    story: &Story,
+    rank: &impl Fn(&str) -> Option<usize>,
+    item: &SceneItem,
+    file: usize,
+    c: &super::raw::RawChoice,
+    out: &mut Vec<Diagnostic>,
+) {
+    let here = rank(&item.raw.era.value);
+    let earlier = story.scenes.iter().find(|s| {
+        s.choices.iter().any(|x| !x.back && x.to == item.raw.id.value)
+            && matches!((rank(&s.era), here), (Some(from), Some(to)) if from < to)
+    });
+    if let Some(from) = earlier {
+        out.push(
+            Diagnostic::error(
+                file,
+                c.to.span.clone(),
+                format!(
+                    "choice '{}' may go back in time: scene '{}' (era '{}') leads here, and Back would return to it",
+                    c.id.value, from.id, from.era
+                ),
+            )
+            .label("could lead to an earlier era")
+            .help("eras only move forward; name the scene to go on to instead of Back"),
+        );
+    }
 }
 
 /// Scenes reachable from the start along choices that `follow` accepts.
@@ -280,6 +314,9 @@ fn flags(m: &Merged, out: &mut Vec<Diagnostic>) {
                 flag_reads(w, item.file, &mut reads);
             }
         }
+    }
+    for item in &m.conditions {
+        flag_reads(&item.raw.1, item.file, &mut reads);
     }
     let read: HashSet<&str> = reads.iter().map(|(_, x)| x.as_str()).collect();
     let set: HashSet<&str> = sets.iter().map(|(_, x)| x.as_str()).collect();

@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 pub use super::raw::Cmp;
+pub use super::text::Text;
 
 #[derive(Debug, Clone)]
 pub struct Story {
@@ -71,7 +72,10 @@ pub struct Memory {
 #[derive(Debug, Clone)]
 pub struct Reflection {
     pub when: Option<Condition>,
+    /// The string as written (line breaks folded), for tools that name it.
     pub text: String,
+    /// The string parsed: what the engine renders.
+    pub parts: Text,
 }
 
 #[derive(Debug, Clone)]
@@ -101,23 +105,37 @@ pub struct Scene {
     pub ending: Option<String>,
     /// How many chance rolls this scene's conditions use; drawn on entering it.
     pub chance_slots: usize,
+    /// The number of alternatives of each `{shuffle: …}` in the scene, by slot; one
+    /// pick per slot is drawn on entering it, after the rolls.
+    pub shuffles: Vec<usize>,
+    /// Whether a choice of this scene goes `Back`: entering it records where from.
+    pub returns: bool,
     /// The file the scene was defined in, for tools that point back at the source.
     pub file: String,
 }
 
 #[derive(Debug, Clone)]
 pub struct Paragraph {
+    /// When it shows; an `ElseIf` or `Else` holds the conditions before it, negated.
     pub when: Option<Condition>,
+    /// The string as written (line breaks folded), for tools that name it.
     pub text: String,
+    /// The string parsed: what the engine renders.
+    pub parts: Text,
 }
 
 #[derive(Debug, Clone)]
 pub struct Choice {
     pub id: String,
+    /// The label as written (line breaks folded); `engine::label` renders it.
     pub label: String,
+    pub label_parts: Text,
     pub when: Option<Condition>,
     pub effects: Vec<Effect>,
+    /// The next scene; "Back" when `back` is set.
     pub to: String,
+    /// `to: Back`: the scene the player came from.
+    pub back: bool,
     pub once: bool,
 }
 

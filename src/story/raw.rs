@@ -32,7 +32,14 @@ pub struct RawManifest {
     pub keepsakes: Vec<RawKeepsake>,
     #[serde(default)]
     pub endings: Vec<RawEnding>,
+    /// `conditions: { "name": COND, … }`, usable as `Is("name")` and inline.
+    #[serde(default)]
+    pub conditions: RawConditions,
 }
+
+/// Named conditions, in the order written.
+#[derive(Debug, Default)]
+pub struct RawConditions(pub Vec<(Spanned, RawCondition)>);
 
 #[derive(Debug, Deserialize)]
 #[serde(rename = "Era", deny_unknown_fields)]
@@ -143,11 +150,39 @@ pub struct RawScene {
     pub overrides: bool,
 }
 
-/// A paragraph: a plain string, or `If(condition, "text")`.
+/// A paragraph: a plain string, `If(condition, "text")`, `ElseIf(condition, "text")`
+/// or `Else("text")`.
 #[derive(Debug)]
 pub struct RawParagraph {
+    pub link: Link,
+    /// Where its head (`If`, `ElseIf`, `Else`) is written, when known.
+    pub head: Option<std::ops::Range<usize>>,
     pub when: Option<RawCondition>,
     pub text: Spanned,
+}
+
+/// How a paragraph joins the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Link {
+    Plain,
+    If,
+    ElseIf,
+    Else,
+}
+
+/// Where a choice leads: a scene's id, or `Back` to the scene the player came from.
+#[derive(Debug)]
+pub struct RawTo {
+    pub scene: Spanned,
+    /// `to: Back`; `scene` then holds "Back" and the word's span.
+    pub back: bool,
+}
+
+impl std::ops::Deref for RawTo {
+    type Target = Spanned;
+    fn deref(&self) -> &Spanned {
+        &self.scene
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -159,7 +194,7 @@ pub struct RawChoice {
     pub when: Option<RawCondition>,
     #[serde(default)]
     pub effects: Vec<RawEffect>,
-    pub to: Spanned,
+    pub to: RawTo,
     #[serde(default)]
     pub once: bool,
 }
@@ -187,6 +222,8 @@ pub struct RawPack {
     pub endings: Vec<RawEnding>,
     #[serde(default)]
     pub extend: Vec<RawExtend>,
+    #[serde(default)]
+    pub conditions: RawConditions,
 }
 
 /// `Extend(scene: "id", choices: [...])` in a pack: more choices for an existing scene.
@@ -208,7 +245,7 @@ pub enum Cmp {
     Gt,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(rename = "Condition")]
 pub enum RawCondition {
     All(Vec<RawCondition>),
@@ -225,6 +262,8 @@ pub enum RawCondition {
     Era(Spanned),
     Chance(u32),
     Roll(Spanned, u32),
+    /// A named condition from `conditions: { … }`.
+    Is(Spanned),
 }
 
 #[derive(Debug, Deserialize)]
@@ -251,30 +290,163 @@ impl<'de> serde::de::Visitor<'de> for ParagraphVisitor {
     type Value = RawParagraph;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a paragraph: \"text\" or If(condition, \"text\")")
+        f.write_str(
+            "a paragraph: \"text\", If(condition, \"text\"), ElseIf(condition, \"text\") or Else(\"text\")",
+        )
     }
 
     fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<RawParagraph, E> {
         Ok(RawParagraph {
+            link: Link::Plain,
+            head: None,
             when: None,
             text: Spanned::from_literal(value),
         })
     }
 
+    fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<RawParagraph, D::Error> {
+        use serde::de::Error;
+        match super::source::word_here(&["If", "ElseIf", "Else"]) {
+            Some(Some(w)) if w.name == "Else" => Ok(RawParagraph {
+                link: Link::Else,
+                head: Some(w.span),
+                when: None,
+                text: Spanned::deserialize(d)?,
+            }),
+            None => Ok(RawParagraph {
+                link: Link::Else,
+                head: None,
+                when: None,
+                text: Spanned::deserialize(d)?,
+            }),
+            Some(Some(w)) => Err(D::Error::custom(format!(
+                "{}(...) needs a condition and then the text",
+                w.name
+            ))),
+            Some(None) => Err(D::Error::custom(
+                "a paragraph is \"text\", If(condition, \"text\"), ElseIf(condition, \"text\") or Else(\"text\")",
+            )),
+        }
+    }
+
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawParagraph, A::Error> {
         use serde::de::Error;
+        let word = super::source::word_here(&["If", "ElseIf", "Else"]);
+        let (link, head) = match &word {
+            Some(Some(w)) if w.call => (
+                match w.name {
+                    "If" => Link::If,
+                    "ElseIf" => Link::ElseIf,
+                    _ => Link::Else,
+                },
+                Some(w.span.clone()),
+            ),
+            Some(_) => {
+                return Err(A::Error::custom(
+                    "a paragraph is \"text\", If(condition, \"text\"), ElseIf(condition, \"text\") or Else(\"text\")",
+                ));
+            }
+            // Read without positions (not through the loader): If, or Else by its one part.
+            None => (Link::If, None),
+        };
+        if link == Link::Else {
+            let text: Spanned = seq
+                .next_element()?
+                .ok_or_else(|| A::Error::custom("Else(...) needs its text"))?;
+            if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                return Err(A::Error::custom("Else(...) takes only a text: Else(\"text\")"));
+            }
+            return Ok(RawParagraph {
+                link,
+                head,
+                when: None,
+                text,
+            });
+        }
+        let name = if link == Link::If { "If" } else { "ElseIf" };
         let when: RawCondition = seq
             .next_element()?
-            .ok_or_else(|| A::Error::custom("If(...) needs a condition and then the text"))?;
+            .ok_or_else(|| A::Error::custom(format!("{name}(...) needs a condition and then the text")))?;
         let text: Spanned = seq
             .next_element()?
-            .ok_or_else(|| A::Error::custom("If(...) needs the text after its condition"))?;
+            .ok_or_else(|| A::Error::custom(format!("{name}(...) needs the text after its condition")))?;
         if seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
-            return Err(A::Error::custom("If(...) takes exactly a condition and a text"));
+            return Err(A::Error::custom(format!(
+                "{name}(...) takes exactly a condition and a text"
+            )));
         }
         Ok(RawParagraph {
+            link,
+            head,
             when: Some(when),
             text,
         })
+    }
+}
+
+impl<'de> Deserialize<'de> for RawTo {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ToVisitor)
+    }
+}
+
+struct ToVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ToVisitor {
+    type Value = RawTo;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a scene id in quotes, or Back")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<RawTo, E> {
+        Ok(RawTo {
+            scene: Spanned::from_literal(value),
+            back: false,
+        })
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<RawTo, E> {
+        match super::source::word_here(&["Back"]) {
+            Some(Some(w)) if !w.call => Ok(RawTo {
+                scene: Spanned {
+                    value: "Back".into(),
+                    span: Some(w.span),
+                },
+                back: true,
+            }),
+            None => Ok(RawTo {
+                scene: Spanned {
+                    value: "Back".into(),
+                    span: None,
+                },
+                back: true,
+            }),
+            Some(_) => Err(E::custom("`to` is a scene id in quotes, or Back")),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawConditions {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ConditionsVisitor)
+    }
+}
+
+struct ConditionsVisitor;
+
+impl<'de> serde::de::Visitor<'de> for ConditionsVisitor {
+    type Value = RawConditions;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("named conditions: { \"name\": condition, … }")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<RawConditions, A::Error> {
+        let mut out = Vec::new();
+        while let Some((name, condition)) = map.next_entry::<Spanned, RawCondition>()? {
+            out.push((name, condition));
+        }
+        Ok(RawConditions(out))
     }
 }

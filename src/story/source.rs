@@ -51,6 +51,39 @@ impl<'de> Deserialize<'de> for Spanned {
 struct Cursor {
     spans: Vec<Range<usize>>,
     next: usize,
+    words: Vec<Word>,
+}
+
+/// A bare word the loader reads by name, though serde does not pass it on: the head of
+/// a paragraph (`If`, `ElseIf`, `Else`) and the target `Back`.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub name: &'static str,
+    pub span: Range<usize>,
+    /// How many string literals come before it in the file.
+    pub literals_before: usize,
+    /// Whether a `(` follows it.
+    pub call: bool,
+}
+
+/// The words the lexer keeps.
+const WORDS: [&str; 4] = ["If", "ElseIf", "Else", "Back"];
+
+/// The word of these `names` that sits just before the next literal to be read, i.e.
+/// written since the last one: what serde is reading now. None outside [`with_spans`].
+pub(crate) fn word_here(names: &[&str]) -> Option<Option<Word>> {
+    CURSOR.with(|cursor| {
+        let cursor = cursor.borrow();
+        let cursor = cursor.as_ref()?;
+        Some(
+            cursor
+                .words
+                .iter()
+                .rev()
+                .find(|w| w.literals_before == cursor.next && names.contains(&w.name))
+                .cloned(),
+        )
+    })
 }
 
 thread_local! {
@@ -71,9 +104,15 @@ fn next_span() -> Option<Range<usize>> {
 /// Returns the parse result and whether the spans lined up (when they did not, callers
 /// should not trust the spans of that file).
 pub fn with_spans<T>(src: &str, parse: impl FnOnce() -> T) -> (T, bool) {
-    let spans = literal_spans(src);
+    let (spans, words) = lex(src);
     let expected = spans.len();
-    CURSOR.with(|c| *c.borrow_mut() = Some(Cursor { spans, next: 0 }));
+    CURSOR.with(|c| {
+        *c.borrow_mut() = Some(Cursor {
+            spans,
+            next: 0,
+            words,
+        })
+    });
     let result = parse();
     let used = CURSOR.with(|c| c.borrow_mut().take().map_or(0, |c| c.next));
     (result, used == expected)
@@ -82,8 +121,14 @@ pub fn with_spans<T>(src: &str, parse: impl FnOnce() -> T) -> (T, bool) {
 /// Byte ranges of every string literal in `src`, quotes included, in order.
 /// Understands `//` and nested `/* */` comments, escapes, raw strings and char literals.
 pub fn literal_spans(src: &str) -> Vec<Range<usize>> {
+    lex(src).0
+}
+
+/// Literal spans and the [`WORDS`] written outside literals and comments.
+fn lex(src: &str) -> (Vec<Range<usize>>, Vec<Word>) {
     let bytes = src.as_bytes();
     let mut spans = Vec::new();
+    let mut words = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -105,14 +150,24 @@ pub fn literal_spans(src: &str) -> Vec<Range<usize>> {
             }
             b'\'' => i = skip_char_literal(bytes, i),
             b if b.is_ascii_alphanumeric() || b == b'_' => {
+                let start = i;
                 while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                     i += 1;
+                }
+                if let Some(name) = WORDS.into_iter().find(|w| w.as_bytes() == &bytes[start..i]) {
+                    let next = bytes[i..].iter().find(|b| !b.is_ascii_whitespace());
+                    words.push(Word {
+                        name,
+                        span: start..i,
+                        literals_before: spans.len(),
+                        call: next == Some(&b'('),
+                    });
                 }
             }
             _ => i += 1,
         }
     }
-    spans
+    (spans, words)
 }
 
 fn skip_block_comment(bytes: &[u8], start: usize) -> usize {

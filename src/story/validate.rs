@@ -23,6 +23,7 @@ use super::source::{Spanned, with_spans};
 mod build;
 mod scene;
 mod symbols;
+mod text;
 
 use symbols::DeclTable;
 pub(crate) use symbols::closest;
@@ -71,6 +72,7 @@ pub fn load(sources: StorySources) -> Result<Loaded, Report> {
         pack_files.push((manifest, manifest + 1..files.len()));
     }
     let mut v = Validator::new(&files);
+    v.base_files = base_end;
     let manifest = v.parse::<RawManifest>(0);
     let base_scenes = v.parse_scene_files(1..base_end);
     let packs: Vec<PackLayer> = pack_files
@@ -122,6 +124,14 @@ struct Validator<'f> {
     characters: Declared,
     axes: HashMap<String, Declared>,
     scenes: Declared,
+    /// Named conditions: name → (file, name as written, definition).
+    named: HashMap<String, (usize, Spanned, RawCondition)>,
+    /// The named conditions being expanded, outermost first (to catch cycles).
+    expanding: Vec<String>,
+    /// A cycle met while expanding quietly, reported by the definition being checked.
+    cycle: Option<String>,
+    /// How many files the base story has; later files belong to packs.
+    base_files: usize,
 }
 
 /// The chance rolls of one scene: one slot per `Chance`, and one per roll name.
@@ -156,6 +166,10 @@ impl<'f> Validator<'f> {
             characters: Declared::new(),
             axes: HashMap::new(),
             scenes: Declared::new(),
+            named: HashMap::new(),
+            expanding: Vec::new(),
+            cycle: None,
+            base_files: usize::MAX,
         }
     }
 

@@ -72,7 +72,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                         Span::styled(tone.to_owned(), theme.tone(tone)),
                     ]));
                     if let Some(r) = engine::reflection(story, state, &m.id) {
-                        for l in wrap::wrap(r, width.saturating_sub(4)) {
+                        for l in wrap::wrap(&r, width.saturating_sub(4)) {
                             out.push(Line::styled(format!("    {l}"), theme.reflection));
                         }
                     }

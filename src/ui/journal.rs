@@ -254,7 +254,7 @@ fn draw_detail(app: &App, session: &Session, entry: Entry<'_>, area: Rect, buf: 
         lines.push(Line::raw(""));
         lines.push(Line::styled("Looking back", theme.dim));
         let bar: Style = theme.border;
-        for l in wrap::wrap(reflection, width.saturating_sub(2)) {
+        for l in wrap::wrap(&reflection, width.saturating_sub(2)) {
             lines.push(Line::from(vec![
                 Span::styled("│ ", bar),
                 Span::styled(l, theme.reflection),

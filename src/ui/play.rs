@@ -26,7 +26,8 @@ struct Areas {
 /// A line of the scrolling text.
 enum TextLine {
     Note(String),
-    Para(String),
+    /// A wrapped line of a paragraph, with its byte ranges in emphasis.
+    Para(String, Vec<std::ops::Range<usize>>),
     Blank,
 }
 
@@ -94,7 +95,11 @@ fn text_lines(app: &App, session: &Session, width: u16) -> Vec<TextLine> {
         if i > 0 {
             lines.push(TextLine::Blank);
         }
-        lines.extend(wrap::wrap(&paragraph.text, width).into_iter().map(TextLine::Para));
+        lines.extend(
+            super::emphasis::wrap_shown(paragraph, width)
+                .into_iter()
+                .map(|(l, e)| TextLine::Para(l, e)),
+        );
     }
     lines
 }
@@ -137,7 +142,7 @@ pub fn reveal_follow_scroll(app: &App) -> usize {
     let mut left = reveal.shown;
     let mut last = 0;
     for (i, line) in text_lines(app, session, a.text.width).iter().enumerate() {
-        if let TextLine::Para(text) = line {
+        if let TextLine::Para(text, _) = line {
             if left == 0 {
                 break;
             }
@@ -220,12 +225,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|l| match l {
             TextLine::Note(t) => Line::styled(t, theme.note),
             TextLine::Blank => Line::raw(""),
-            TextLine::Para(t) => match &mut budget {
-                None => Line::styled(t, theme.text),
+            TextLine::Para(t, italic) => match &mut budget {
+                None => super::emphasis::styled(t, &italic, theme.text),
                 Some(left) => {
                     let shown = take_letters(&t, *left).to_owned();
                     *left = left.saturating_sub(letters(&t));
-                    Line::styled(shown, theme.text)
+                    super::emphasis::styled(shown, &italic, theme.text)
                 }
             },
         })

@@ -1,6 +1,8 @@
 //! Building the validated story from the merged layers: the manifest's declarations,
 //! characters and their axes, memories and their reflections.
 
+use super::super::text::fold;
+use super::text::StringPlace;
 use super::{
     Axis, Character, ConditionPlace, DeclTable, Declared, Ending, Era, Keepsake, Knowledge, Memory, Merged,
     RawCharacter, RawMemory, Reflection, Scene, Severity, SourceFile, Story, Validator, content_hash, lint,
@@ -12,6 +14,7 @@ impl Validator<'_> {
         for item in &m.scenes {
             self.declare("scene", DeclTable::Scene, item.file, &item.raw.id);
         }
+        self.declare_conditions(m);
         let memories = m.memories.iter().map(|i| self.memory(i.file, &i.raw)).collect();
         let characters = m
             .characters
@@ -28,7 +31,7 @@ impl Validator<'_> {
         let story = Story {
             id: base.id.value.clone(),
             title: base.title.value.clone(),
-            subtitle: base.subtitle.as_ref().map(|s| s.value.clone()),
+            subtitle: base.subtitle.as_ref().map(|s| fold(&s.value)),
             author: base.author.as_ref().map(|s| s.value.clone()),
             start: base.start.value.clone(),
             eras: base
@@ -46,7 +49,7 @@ impl Validator<'_> {
                 .iter()
                 .map(|k| Knowledge {
                     id: k.raw.id.value.clone(),
-                    summary: k.raw.summary.value.clone(),
+                    summary: fold(&k.raw.summary.value),
                 })
                 .collect(),
             memories,
@@ -56,7 +59,7 @@ impl Validator<'_> {
                 .map(|k| Keepsake {
                     id: k.raw.id.value.clone(),
                     name: k.raw.name.value.clone(),
-                    description: k.raw.description.value.clone(),
+                    description: fold(&k.raw.description.value),
                 })
                 .collect(),
             endings: m
@@ -65,7 +68,7 @@ impl Validator<'_> {
                 .map(|e| Ending {
                     id: e.raw.id.value.clone(),
                     title: e.raw.title.value.clone(),
-                    summary: e.raw.summary.as_ref().map(|s| s.value.clone()),
+                    summary: e.raw.summary.as_ref().map(|s| fold(&s.value)),
                 })
                 .collect(),
             scenes,
@@ -195,14 +198,21 @@ impl Validator<'_> {
                         },
                     )
                 }),
-                text: r.text.value.clone(),
+                text: fold(&r.text.value),
+                parts: self.text(StringPlace {
+                    file,
+                    literal: &r.text,
+                    chance_slots: None,
+                    shuffles: None,
+                    anchor: &m.id,
+                }),
             })
             .collect();
         Memory {
             id: m.id.value.clone(),
             title: m.title.value.clone(),
             era: m.era.value.clone(),
-            summary: m.summary.value.clone(),
+            summary: fold(&m.summary.value),
             reflections,
         }
     }

@@ -1,5 +1,7 @@
 //! Scenes, and the conditions and effects inside them, checked id by id.
 
+use super::super::text::fold;
+use super::text::StringPlace;
 use super::{
     ChanceSlots, Choice, Cmp, Condition, ConditionPlace, DeclTable, Declared, Effect, Paragraph,
     RawCondition, RawEffect, Scene, SceneItem, Spanned, Validator,
@@ -10,21 +12,31 @@ impl Validator<'_> {
         let (file, raw) = (item.file, &item.raw);
         self.known("era", DeclTable::Era, file, &raw.era);
         let mut slots = ChanceSlots::default();
+        let mut shuffles = Vec::new();
+        let whens = self.paragraph_conditions(file, &raw.text, |v, c| {
+            v.condition(
+                c,
+                &mut ConditionPlace {
+                    file,
+                    chance_slots: Some(&mut slots),
+                    anchor: &raw.id,
+                },
+            )
+        });
         let text = raw
             .text
             .iter()
-            .map(|p| Paragraph {
-                when: p.when.as_ref().map(|c| {
-                    self.condition(
-                        c,
-                        &mut ConditionPlace {
-                            file,
-                            chance_slots: Some(&mut slots),
-                            anchor: &raw.id,
-                        },
-                    )
+            .zip(whens)
+            .map(|(p, when)| Paragraph {
+                when,
+                text: fold(&p.text.value),
+                parts: self.text(StringPlace {
+                    file,
+                    literal: &p.text,
+                    chance_slots: Some(&mut slots),
+                    shuffles: Some(&mut shuffles),
+                    anchor: &raw.id,
                 }),
-                text: p.text.value.clone(),
             })
             .collect();
         let effects = raw.effects.iter().filter_map(|e| self.effect(file, e)).collect();
@@ -45,10 +57,20 @@ impl Validator<'_> {
             } else {
                 choice_ids.insert(c.id.value.clone(), (file, c.id.span.clone()));
             }
-            self.known("scene", DeclTable::Scene, file, &c.to);
+            if !c.to.back {
+                self.known("scene", DeclTable::Scene, file, &c.to);
+            }
+            let label_parts = self.text(StringPlace {
+                file,
+                literal: &c.label,
+                chance_slots: Some(&mut slots),
+                shuffles: Some(&mut shuffles),
+                anchor: &c.id,
+            });
             choices.push(Choice {
                 id: c.id.value.clone(),
-                label: c.label.value.clone(),
+                label: fold(&c.label.value),
+                label_parts,
                 when: c.when.as_ref().map(|w| {
                     self.condition(
                         w,
@@ -61,6 +83,7 @@ impl Validator<'_> {
                 }),
                 effects: c.effects.iter().filter_map(|e| self.effect(file, e)).collect(),
                 to: c.to.value.clone(),
+                back: c.to.back,
                 once: c.once,
             });
         }
@@ -87,17 +110,20 @@ impl Validator<'_> {
             ),
             (None, false) => {}
         }
+        let returns = choices.iter().any(|c: &Choice| c.back);
         Scene {
             id: raw.id.value.clone(),
             era: raw.era.value.clone(),
             frame: raw.frame,
-            title: raw.title.value.clone(),
-            place: raw.place.as_ref().map(|p| p.value.clone()),
+            title: fold(&raw.title.value),
+            place: raw.place.as_ref().map(|p| fold(&p.value)),
             text,
             effects,
             choices,
             ending: raw.ending.as_ref().map(|e| e.value.clone()),
             chance_slots: slots.count,
+            shuffles,
+            returns,
             file: self.files[file].name.clone(),
         }
     }
@@ -148,6 +174,7 @@ impl Validator<'_> {
             }
             RawCondition::Chance(percent) => self.chance(*percent, None, place),
             RawCondition::Roll(name, percent) => self.chance(*percent, Some(name), place),
+            RawCondition::Is(name) => self.named_condition(name, place),
         }
     }
 

@@ -61,7 +61,11 @@ impl Validator<'_> {
             (None, DeclTable::Scene) => {
                 "add a scene with this id, or point the choice at an existing one".into()
             }
-            (None, _) => format!("declare it in story.ron under `{}`", table.section()),
+            (None, _) => format!(
+                "declare it in {} under `{}`",
+                self.manifest_name(file),
+                table.section()
+            ),
         };
         self.error(
             file,
@@ -83,6 +87,10 @@ impl Validator<'_> {
         }
         let help = match closest(&axis.value, declared.keys().map(String::as_str)) {
             Some(s) => format!("did you mean '{s}'?"),
+            None if file >= self.base_files => format!(
+                "declare the axis in pack.ron: Character(id: \"{}\", override: true, …) with every axis, this one too",
+                character.value
+            ),
             None => format!(
                 "declare the axis under the character '{}' in story.ron",
                 character.value
