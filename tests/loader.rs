@@ -162,7 +162,7 @@ fn a_dead_end_is_an_error_and_names_the_scene() {
 #[test]
 fn syntax_errors_give_ron_positions() {
     // Drop the comma after the first paragraph (line 9): the parser fails where the
-    // next paragraph starts, on line 10, column 13.
+    // next paragraph starts, and says the comma is missing after the string's end.
     let report = load_err(edited(
         "drive.ron",
         "between his knees.\",",
@@ -171,7 +171,8 @@ fn syntax_errors_give_ron_positions() {
     let d = report.errors().next().expect("an error");
     let at = report.location(d).expect("location");
     assert!(at.file.ends_with("drive.ron"));
-    assert_eq!((at.line, at.column), (10, 13), "{}", report.render());
+    assert_eq!((at.line, at.column), (9, 96), "{}", report.render());
+    assert_eq!(d.message, "expected a comma after this");
     // A file that does not parse must not cascade into errors about its missing scenes.
     assert_eq!(report.diagnostics.len(), 1, "{}", report.render());
 }

@@ -55,7 +55,7 @@ impl Builder {
                     otherwise,
                     ..
                 } => {
-                    let branch = if holds(when, state) != *negate {
+                    let branch = if holds(when, state) ^ *negate {
                         then
                     } else {
                         otherwise

@@ -6,7 +6,7 @@
 
 use serde::Deserialize;
 
-use super::source::Spanned;
+use super::source::{Here, Spanned};
 
 /// `story.ron`: the manifest of a story.
 #[derive(Debug, Deserialize)]
@@ -307,23 +307,23 @@ impl<'de> serde::de::Visitor<'de> for ParagraphVisitor {
     fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<RawParagraph, D::Error> {
         use serde::de::Error;
         match super::source::word_here(&["If", "ElseIf", "Else"]) {
-            Some(Some(w)) if w.name == "Else" => Ok(RawParagraph {
+            Here::Word(w) if w.name == "Else" => Ok(RawParagraph {
                 link: Link::Else,
                 head: Some(w.span),
                 when: None,
                 text: Spanned::deserialize(d)?,
             }),
-            None => Ok(RawParagraph {
+            Here::Unknown => Ok(RawParagraph {
                 link: Link::Else,
                 head: None,
                 when: None,
                 text: Spanned::deserialize(d)?,
             }),
-            Some(Some(w)) => Err(D::Error::custom(format!(
+            Here::Word(w) => Err(D::Error::custom(format!(
                 "{}(...) needs a condition and then the text",
                 w.name
             ))),
-            Some(None) => Err(D::Error::custom(
+            Here::Nothing => Err(D::Error::custom(
                 "a paragraph is \"text\", If(condition, \"text\"), ElseIf(condition, \"text\") or Else(\"text\")",
             )),
         }
@@ -333,7 +333,7 @@ impl<'de> serde::de::Visitor<'de> for ParagraphVisitor {
         use serde::de::Error;
         let word = super::source::word_here(&["If", "ElseIf", "Else"]);
         let (link, head) = match &word {
-            Some(Some(w)) if w.call => (
+            Here::Word(w) if w.call => (
                 match w.name {
                     "If" => Link::If,
                     "ElseIf" => Link::ElseIf,
@@ -341,13 +341,13 @@ impl<'de> serde::de::Visitor<'de> for ParagraphVisitor {
                 },
                 Some(w.span.clone()),
             ),
-            Some(_) => {
+            Here::Word(_) | Here::Nothing => {
                 return Err(A::Error::custom(
                     "a paragraph is \"text\", If(condition, \"text\"), ElseIf(condition, \"text\") or Else(\"text\")",
                 ));
             }
             // Read without positions (not through the loader): If, or Else by its one part.
-            None => (Link::If, None),
+            Here::Unknown => (Link::If, None),
         };
         if link == Link::Else {
             let text: Spanned = seq
@@ -392,7 +392,7 @@ impl<'de> Deserialize<'de> for RawTo {
 
 struct ToVisitor;
 
-impl<'de> serde::de::Visitor<'de> for ToVisitor {
+impl serde::de::Visitor<'_> for ToVisitor {
     type Value = RawTo;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
@@ -408,21 +408,21 @@ impl<'de> serde::de::Visitor<'de> for ToVisitor {
 
     fn visit_unit<E: serde::de::Error>(self) -> Result<RawTo, E> {
         match super::source::word_here(&["Back"]) {
-            Some(Some(w)) if !w.call => Ok(RawTo {
+            Here::Word(w) if !w.call => Ok(RawTo {
                 scene: Spanned {
                     value: "Back".into(),
                     span: Some(w.span),
                 },
                 back: true,
             }),
-            None => Ok(RawTo {
+            Here::Unknown => Ok(RawTo {
                 scene: Spanned {
                     value: "Back".into(),
                     span: None,
                 },
                 back: true,
             }),
-            Some(_) => Err(E::custom("`to` is a scene id in quotes, or Back")),
+            Here::Word(_) | Here::Nothing => Err(E::custom("`to` is a scene id in quotes, or Back")),
         }
     }
 }

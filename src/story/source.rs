@@ -69,20 +69,30 @@ pub struct Word {
 /// The words the lexer keeps.
 const WORDS: [&str; 4] = ["If", "ElseIf", "Else", "Back"];
 
+/// What [`word_here`] found.
+pub(crate) enum Here {
+    /// Read outside [`with_spans`]: words are not known.
+    Unknown,
+    /// None of the names is written here.
+    Nothing,
+    Word(Word),
+}
+
 /// The word of these `names` that sits just before the next literal to be read, i.e.
-/// written since the last one: what serde is reading now. None outside [`with_spans`].
-pub(crate) fn word_here(names: &[&str]) -> Option<Option<Word>> {
+/// written since the last one: what serde is reading now.
+pub(crate) fn word_here(names: &[&str]) -> Here {
     CURSOR.with(|cursor| {
         let cursor = cursor.borrow();
-        let cursor = cursor.as_ref()?;
-        Some(
-            cursor
-                .words
-                .iter()
-                .rev()
-                .find(|w| w.literals_before == cursor.next && names.contains(&w.name))
-                .cloned(),
-        )
+        let Some(cursor) = cursor.as_ref() else {
+            return Here::Unknown;
+        };
+        cursor
+            .words
+            .iter()
+            .rev()
+            .find(|w| w.literals_before == cursor.next && names.contains(&w.name))
+            .cloned()
+            .map_or(Here::Nothing, Here::Word)
     })
 }
 
@@ -111,7 +121,7 @@ pub fn with_spans<T>(src: &str, parse: impl FnOnce() -> T) -> (T, bool) {
             spans,
             next: 0,
             words,
-        })
+        });
     });
     let result = parse();
     let used = CURSOR.with(|c| c.borrow_mut().take().map_or(0, |c| c.next));

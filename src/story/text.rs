@@ -391,8 +391,8 @@ fn trim(mut text: Text) -> Text {
 /// The byte offset in the file of byte `offset` of the string decoded from the RON
 /// literal `literal` (quotes included) that starts at `start`.
 pub fn source_offset(literal: &str, start: usize, offset: usize) -> usize {
-    if literal.starts_with('r') {
-        let hashes = literal[1..].chars().take_while(|&c| c == '#').count();
+    if let Some(raw) = literal.strip_prefix('r') {
+        let hashes = raw.chars().take_while(|&c| c == '#').count();
         return start + 2 + hashes + offset;
     }
     let bytes = literal.as_bytes();

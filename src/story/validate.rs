@@ -22,6 +22,7 @@ use super::source::{Spanned, with_spans};
 
 mod build;
 mod scene;
+mod slips;
 mod symbols;
 mod text;
 
@@ -187,12 +188,8 @@ impl<'f> Validator<'f> {
             Err(e) => {
                 let start = offset_of(text, e.span.start.line, e.span.start.col);
                 let end = offset_of(text, e.span.end.line, e.span.end.col).max(start);
-                let (message, help) = describe_ron_error(&e.code);
-                let mut d = Diagnostic::error(file, Some(start..end), message).label("here");
-                if let Some(help) = help {
-                    d = d.help(help);
-                }
-                self.diagnostics.push(d);
+                self.diagnostics
+                    .push(slips::describe(file, text, start..end, &e.code));
                 None
             }
         }

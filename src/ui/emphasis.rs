@@ -76,6 +76,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)]
     fn emphasis_survives_wrapping() {
         let shown = Shown {
             text: "one two three four".into(),

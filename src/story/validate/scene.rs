@@ -40,53 +40,7 @@ impl Validator<'_> {
             })
             .collect();
         let effects = raw.effects.iter().filter_map(|e| self.effect(file, e)).collect();
-        let mut choice_ids = Declared::new();
-        let mut choices = Vec::new();
-        for (file, c) in item.choices() {
-            if let Some((f, s)) = choice_ids.get(&c.id.value) {
-                let at = self.where_is(*f, s.as_ref());
-                self.error(
-                    file,
-                    &c.id,
-                    format!("duplicate choice id '{}' in scene '{}'", c.id.value, raw.id.value),
-                    "defined again here",
-                    Some(format!(
-                        "first defined at {at}; choice ids must be unique within their scene"
-                    )),
-                );
-            } else {
-                choice_ids.insert(c.id.value.clone(), (file, c.id.span.clone()));
-            }
-            if !c.to.back {
-                self.known("scene", DeclTable::Scene, file, &c.to);
-            }
-            let label_parts = self.text(StringPlace {
-                file,
-                literal: &c.label,
-                chance_slots: Some(&mut slots),
-                shuffles: Some(&mut shuffles),
-                anchor: &c.id,
-            });
-            choices.push(Choice {
-                id: c.id.value.clone(),
-                label: fold(&c.label.value),
-                label_parts,
-                when: c.when.as_ref().map(|w| {
-                    self.condition(
-                        w,
-                        &mut ConditionPlace {
-                            file,
-                            chance_slots: Some(&mut slots),
-                            anchor: &c.id,
-                        },
-                    )
-                }),
-                effects: c.effects.iter().filter_map(|e| self.effect(file, e)).collect(),
-                to: c.to.value.clone(),
-                back: c.to.back,
-                once: c.once,
-            });
-        }
+        let choices = self.choices(item, &mut slots, &mut shuffles);
         match (&raw.ending, !item.has_choices()) {
             (Some(ending), true) => {
                 self.known("ending", DeclTable::Ending, file, ending);
@@ -126,6 +80,64 @@ impl Validator<'_> {
             returns,
             file: self.files[file].name.clone(),
         }
+    }
+
+    /// A scene's choices, its own and those packs added, checked.
+    fn choices(
+        &mut self,
+        item: &SceneItem,
+        slots: &mut ChanceSlots,
+        shuffles: &mut Vec<usize>,
+    ) -> Vec<Choice> {
+        let raw = &item.raw;
+        let mut choice_ids = Declared::new();
+        let mut choices = Vec::new();
+        for (file, c) in item.choices() {
+            if let Some((f, s)) = choice_ids.get(&c.id.value) {
+                let at = self.where_is(*f, s.as_ref());
+                self.error(
+                    file,
+                    &c.id,
+                    format!("duplicate choice id '{}' in scene '{}'", c.id.value, raw.id.value),
+                    "defined again here",
+                    Some(format!(
+                        "first defined at {at}; choice ids must be unique within their scene"
+                    )),
+                );
+            } else {
+                choice_ids.insert(c.id.value.clone(), (file, c.id.span.clone()));
+            }
+            if !c.to.back {
+                self.known("scene", DeclTable::Scene, file, &c.to);
+            }
+            let label_parts = self.text(StringPlace {
+                file,
+                literal: &c.label,
+                chance_slots: Some(&mut *slots),
+                shuffles: Some(&mut *shuffles),
+                anchor: &c.id,
+            });
+            choices.push(Choice {
+                id: c.id.value.clone(),
+                label: fold(&c.label.value),
+                label_parts,
+                when: c.when.as_ref().map(|w| {
+                    self.condition(
+                        w,
+                        &mut ConditionPlace {
+                            file,
+                            chance_slots: Some(&mut *slots),
+                            anchor: &c.id,
+                        },
+                    )
+                }),
+                effects: c.effects.iter().filter_map(|e| self.effect(file, e)).collect(),
+                to: c.to.value.clone(),
+                back: c.to.back,
+                once: c.once,
+            });
+        }
+        choices
     }
 
     pub(super) fn condition(&mut self, raw: &RawCondition, place: &mut ConditionPlace<'_>) -> Condition {
