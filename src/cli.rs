@@ -105,6 +105,9 @@ pub struct WalkArgs {
     /// Print the report as JSON (for `graph --coverage`).
     #[arg(long)]
     pub json: bool,
+    /// With --explore: text that no explored state shows is an error, not a note.
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -256,7 +256,7 @@ fn run_check(args: &CheckArgs) -> Result<(), Error> {
 
 fn run_walk(args: &WalkArgs) -> Result<(), Error> {
     let loaded = load(&args.story)?;
-    let report = if args.explore {
+    let mut report = if args.explore {
         let options = walk::ExploreOptions {
             seed: args.seed,
             max_states: args.max_states,
@@ -273,15 +273,34 @@ fn run_walk(args: &WalkArgs) -> Result<(), Error> {
         };
         walk::random(&loaded.story, options)
     };
+    report.story_args = args.story.dirs.iter().fold(String::new(), |mut out, d| {
+        out.push_str(" --story ");
+        out.push_str(&shell_word(&d.display().to_string()));
+        out
+    });
     if args.json {
         let json = serde_json::to_string_pretty(&report).map_err(|e| Error::Usage(e.to_string()))?;
         emit(&format!("{json}\n"))?;
     } else {
         emit(&report.to_string())?;
     }
-    match report.problem_total() {
+    let unshown = if args.deny_warnings {
+        report.texts_never_shown.len() as u64
+    } else {
+        0
+    };
+    match report.problem_total() + unshown {
         0 => Ok(()),
         n => Err(Error::WalkProblems(n)),
+    }
+}
+
+/// A path as one shell word: quoted when it holds anything but plain characters.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || "/._-+=:,@".contains(c)) {
+        s.to_owned()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
     }
 }
 

@@ -12,6 +12,7 @@
 
 mod explore;
 mod report;
+mod texts;
 
 use std::collections::BTreeMap;
 
@@ -23,6 +24,7 @@ use crate::engine::{self, GameState, holds_opt};
 use crate::story::{Scene, Story, word_count};
 
 pub use explore::{ExploreOptions, explore};
+pub use texts::UnshownText;
 
 /// What a walk found.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -48,6 +50,13 @@ pub struct WalkReport {
     /// Explore only: the state limit was reached before every state was seen.
     #[serde(default)]
     pub truncated: bool,
+    /// Explore only: paragraphs, inline alternatives and reflections no state showed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub texts_never_shown: Vec<UnshownText>,
+    /// The `--story` arguments the walk was given (` --story A --story B`), for the
+    /// commands that repeat a problem.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub story_args: String,
 }
 
 /// How often something was reached: in total, and in how many runs (states, when exploring).

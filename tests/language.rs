@@ -439,3 +439,40 @@ fn named_conditions_in_a_pack_are_usable_and_unknown_ids_there_say_pack_ron() {
         report.render()
     );
 }
+
+#[test]
+fn explore_lists_text_no_state_shows_with_its_position() {
+    let scenes = SCENES.replace(
+        r#"Else("Nothing yet."),"#,
+        r#"Else("Nothing yet."),
+            If(Flag("never_set"), "Never {knows ? a | b}."),"#,
+    );
+    let story = load(MANIFEST, &scenes).expect("loads").story;
+    let options = hailsham::walk::ExploreOptions {
+        seed: 1,
+        max_states: 10_000,
+        max_steps: 100,
+    };
+    let report = hailsham::walk::explore(&story, &options);
+    let found: Vec<String> = report
+        .texts_never_shown
+        .iter()
+        .map(|t| format!("{}:{}:{} {}", t.file, t.line, t.column, t.what))
+        .collect();
+    let (line, col) = position(&scenes, "\"Never");
+    let (_, brace) = position(&scenes, "{knows ? a | b}");
+    assert_eq!(
+        found,
+        vec![
+            format!("forms/school/scenes.ron:{line}:{col} paragraph 5 of scene 'hall'"),
+            format!("forms/school/scenes.ron:{line}:{brace} {{knows ? …}} when it holds"),
+            format!("forms/school/scenes.ron:{line}:{brace} {{knows ? … | …}} otherwise"),
+        ],
+        "{report}"
+    );
+    assert!(
+        report
+            .to_string()
+            .contains(&format!("forms/school/scenes.ron:{line}:{col}: paragraph 5"))
+    );
+}

@@ -62,7 +62,7 @@ impl Builder {
                     };
                     self.pieces(branch, state, visits);
                 }
-                Piece::Vary { kind, alts } => {
+                Piece::Vary { kind, alts, .. } => {
                     if let Some(alt) = pick(*kind, alts.len(), state, visits).and_then(|i| alts.get(i)) {
                         self.pieces(alt, state, visits);
                     }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 pub use super::raw::Cmp;
-pub use super::text::Text;
+pub use super::text::{Pos, Text};
 
 #[derive(Debug, Clone)]
 pub struct Story {
@@ -67,6 +67,8 @@ pub struct Memory {
     pub era: String,
     pub summary: String,
     pub reflections: Vec<Reflection>,
+    /// The file the memory was declared in.
+    pub file: String,
 }
 
 #[derive(Debug, Clone)]
@@ -76,6 +78,8 @@ pub struct Reflection {
     pub text: String,
     /// The string parsed: what the engine renders.
     pub parts: Text,
+    /// Where the string is written.
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +126,8 @@ pub struct Paragraph {
     pub text: String,
     /// The string parsed: what the engine renders.
     pub parts: Text,
+    /// Where the string is written.
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone)]

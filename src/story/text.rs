@@ -23,6 +23,9 @@ pub enum Piece {
     Star,
     /// `{name ? then | otherwise}`; `negate` for `{!name ? …}`.
     If {
+        /// Where the form's `{` is: a byte offset in the string, and in the file.
+        at: usize,
+        pos: Pos,
         name: String,
         negate: bool,
         when: Condition,
@@ -30,7 +33,19 @@ pub enum Piece {
         otherwise: Text,
     },
     /// `{seq: …}`, `{cycle: …}`, `{once: …}` or `{shuffle: …}`, and its alternatives.
-    Vary { kind: Vary, alts: Vec<Text> },
+    Vary {
+        at: usize,
+        pos: Pos,
+        kind: Vary,
+        alts: Vec<Text>,
+    },
+}
+
+/// A 1-based line and column in a story file (0 when unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,7 +120,7 @@ impl Text {
                         otherwise.collect_alternatives(out);
                     }
                 }
-                Piece::Vary { kind, alts } => {
+                Piece::Vary { kind, alts, .. } => {
                     for alt in alts {
                         out.push(format!("{{{}: {}}}", kind.keyword(), alt.outline()));
                         alt.collect_alternatives(out);
@@ -127,6 +142,37 @@ impl Text {
             }
         }
         s.trim().to_owned()
+    }
+
+    /// Sets each form's file position from its offset in the string.
+    pub fn locate(&mut self, at: &mut dyn FnMut(usize) -> Pos) {
+        for piece in &mut self.0 {
+            match piece {
+                Piece::If {
+                    at: offset,
+                    pos,
+                    then,
+                    otherwise,
+                    ..
+                } => {
+                    *pos = at(*offset);
+                    then.locate(at);
+                    otherwise.locate(at);
+                }
+                Piece::Vary {
+                    at: offset,
+                    pos,
+                    alts,
+                    ..
+                } => {
+                    *pos = at(*offset);
+                    for a in alts {
+                        a.locate(at);
+                    }
+                }
+                Piece::Lit(_) | Piece::Star => {}
+            }
+        }
     }
 
     /// Whether the text has any inline form that varies with the state.
@@ -281,7 +327,12 @@ impl Parser<'_> {
                     slot: slot.unwrap_or(0),
                 },
             };
-            return Some(Piece::Vary { kind, alts });
+            return Some(Piece::Vary {
+                at: open,
+                pos: Pos::default(),
+                kind,
+                alts,
+            });
         }
         let trimmed = rest.trim_start();
         let lead = rest.len() - trimmed.len();
@@ -321,6 +372,8 @@ impl Parser<'_> {
             );
         }
         Some(Piece::If {
+            at: open,
+            pos: Pos::default(),
             name: name.to_owned(),
             negate,
             when,

@@ -17,6 +17,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 
+use super::texts::TextCoverage;
 use super::{Index, Logged, Problem, ProblemKind, Tally, WalkReport, offered_positions, report};
 use crate::engine::{self, GameState, Step};
 use crate::story::{Cmp, Condition, Story};
@@ -88,6 +89,15 @@ impl Keyer {
                 .filter_map(|c| c.when.as_ref())
                 .for_each(|c| read.note(c));
         }
+        // The visits of a scene whose text varies with them tell its states apart, so
+        // that every alternative is seen. (Other facts text reads do not: they would
+        // multiply the states; text is marked on every state the search generates.)
+        for (scene, alternatives) in super::texts::varying_scenes(story) {
+            read.visits.insert(scene);
+            read.visit_cap = read
+                .visit_cap
+                .max(u32::try_from(alternatives).unwrap_or(u32::MAX));
+        }
         read.visit_cap = read.visit_cap.saturating_add(1);
         let once = story
             .scenes
@@ -135,6 +145,7 @@ impl Keyer {
         for (id, n) in s.visits.iter().filter(|(id, _)| r.visits.contains(*id)) {
             (id, (*n).min(r.visit_cap)).hash(&mut h);
         }
+        s.returns.hash(&mut h);
         if r.chance {
             s.rolls.hash(&mut h);
         }
@@ -193,6 +204,7 @@ struct Explorer<'s, 'o> {
     truncated: bool,
     /// Some path reached the step cap and was not followed further.
     cut: bool,
+    texts: TextCoverage,
 }
 
 /// Explores distinct states from the start, up to `max_states`.
@@ -211,6 +223,7 @@ pub fn explore(story: &Story, options: &ExploreOptions) -> WalkReport {
         parents: HashMap::new(),
         truncated: false,
         cut: false,
+        texts: TextCoverage::new(story),
     };
     match engine::start(story, options.seed) {
         Ok(outcome) => {
@@ -240,6 +253,7 @@ pub fn explore(story: &Story, options: &ExploreOptions) -> WalkReport {
         None,
     );
     out.truncated = x.truncated;
+    out.texts_never_shown = x.texts.unshown();
     out
 }
 
@@ -268,6 +282,7 @@ impl Explorer<'_, '_> {
             ending: state.ending.is_some(),
             stuck: false,
         };
+        self.texts.mark(self.story, si, state);
         self.tally.scene_visits[si] += 1;
         self.tally.scene_runs[si] += 1;
         if let Some(ending) = &state.ending {
@@ -318,6 +333,9 @@ impl Explorer<'_, '_> {
             }
         };
         for variant in roll_variants(next) {
+            if let Some((ti, _)) = self.index.scene(&variant) {
+                self.texts.mark(self.story, ti, &variant);
+            }
             let next_key = self.keyer.key(&variant);
             node.next.push(next_key);
             if self.nodes.contains_key(&next_key) || self.queued.contains(&next_key) {

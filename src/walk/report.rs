@@ -70,6 +70,8 @@ pub(super) fn build(
         problems,
         problem_counts,
         truncated: false,
+        texts_never_shown: Vec::new(),
+        story_args: String::new(),
     }
 }
 
@@ -135,7 +137,7 @@ fn share(report: &WalkReport, n: u64) -> String {
     }
 }
 
-fn write_problem(f: &mut fmt::Formatter<'_>, p: &Problem, mode: &str) -> fmt::Result {
+fn write_problem(f: &mut fmt::Formatter<'_>, p: &Problem, mode: &str, stories: &str) -> fmt::Result {
     const SHOWN: usize = 12;
     writeln!(f, "  {} in scene '{}': {}", kind_name(p.kind), p.scene, p.message)?;
     let path: Vec<String> = p
@@ -156,13 +158,17 @@ fn write_problem(f: &mut fmt::Formatter<'_>, p: &Problem, mode: &str) -> fmt::Re
         writeln!(f, "    choices: {}", path.join(" → "))?;
     }
     if mode == "random" {
-        writeln!(f, "    repeat it: hailsham walk --runs 1 --seed {}", p.seed)?;
+        writeln!(
+            f,
+            "    repeat it: hailsham walk{stories} --runs 1 --seed {}",
+            p.seed
+        )?;
     }
     if !p.log.is_empty() && p.log.len() <= 60 {
         let numbers: Vec<String> = p.log.iter().map(|l| l.number.to_string()).collect();
         writeln!(
             f,
-            "    or play it: hailsham play --plain --seed {} and type {}",
+            "    or play it: hailsham play{stories} --plain --seed {} and type {}",
             p.seed,
             numbers.join(" ")
         )?;
@@ -223,7 +229,7 @@ impl fmt::Display for WalkReport {
                 counts.join(", ")
             )?;
             for p in &self.problems {
-                write_problem(f, p, &self.mode)?;
+                write_problem(f, p, &self.mode, &self.story_args)?;
             }
         }
         writeln!(f, "\nScenes ({what} that reached each, and visits)")?;
@@ -251,6 +257,16 @@ impl fmt::Display for WalkReport {
                 writeln!(f, "{title}: none")?;
             } else {
                 writeln!(f, "{title} ({}): {}", list.len(), list.join(", "))?;
+            }
+        }
+        if self.mode == "explore" {
+            if self.texts_never_shown.is_empty() {
+                writeln!(f, "Text never shown: none")?;
+            } else {
+                writeln!(f, "Text never shown ({}):", self.texts_never_shown.len())?;
+                for t in &self.texts_never_shown {
+                    writeln!(f, "  {}:{}:{}: {}", t.file, t.line, t.column, t.what)?;
+                }
             }
         }
         Ok(())

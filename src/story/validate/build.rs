@@ -199,6 +199,7 @@ impl Validator<'_> {
                     )
                 }),
                 text: fold(&r.text.value),
+                pos: self.pos(file, r.text.span.as_ref().map(|s| s.start)),
                 parts: self.text(StringPlace {
                     file,
                     literal: &r.text,
@@ -214,6 +215,7 @@ impl Validator<'_> {
             era: m.era.value.clone(),
             summary: fold(&m.summary.value),
             reflections,
+            file: self.files[file].name.clone(),
         }
     }
 }

@@ -29,6 +29,7 @@ impl Validator<'_> {
             .zip(whens)
             .map(|(p, when)| Paragraph {
                 when,
+                pos: self.pos(file, p.text.span.as_ref().map(|s| s.start)),
                 text: fold(&p.text.value),
                 parts: self.text(StringPlace {
                     file,

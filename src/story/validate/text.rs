@@ -4,8 +4,9 @@
 
 use std::ops::Range;
 
+use super::super::diagnostic::line_column;
 use super::super::raw::{Link, RawParagraph};
-use super::super::text::{self, Resolve, Text};
+use super::super::text::{self, Pos, Resolve, Text};
 use super::{
     ChanceSlots, Condition, ConditionPlace, Diagnostic, Merged, RawCondition, Spanned, Validator, closest,
 };
@@ -141,7 +142,25 @@ impl Validator<'_> {
                     .help(e.help),
             );
         }
+        let mut parsed = parsed;
+        if parsed.has_forms() {
+            parsed.locate(&mut |offset| {
+                let span = self.string_span(at.file, at.literal, offset..offset);
+                self.pos(at.file, span.map(|s| s.start))
+            });
+        }
         parsed
+    }
+
+    /// The line and column of a byte offset in a file (0, 0 when unknown).
+    pub(super) fn pos(&self, file: usize, offset: Option<usize>) -> Pos {
+        match (self.files.get(file), offset) {
+            (Some(f), Some(offset)) => {
+                let (line, column) = line_column(&f.text, offset);
+                Pos { line, column }
+            }
+            _ => Pos::default(),
+        }
     }
 
     /// The file span of bytes `range` of a string read from `literal`.
