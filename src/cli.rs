@@ -28,6 +28,8 @@ pub enum Command {
     Walk(WalkArgs),
     /// Print the scene graph for Graphviz (dot) or Mermaid.
     Graph(GraphArgs),
+    /// List the scenes (id, era, title, file:line) and their choices: where a pack can hook in.
+    Scenes(ScenesArgs),
     /// List the save slots with what each holds (or why it cannot be read).
     Saves(SavesArgs),
     /// Play a save's choices again from the start with its seed, or verify them.
@@ -108,6 +110,12 @@ pub struct WalkArgs {
     /// With --explore: text that no explored state shows is an error, not a note.
     #[arg(long)]
     pub deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ScenesArgs {
+    #[command(flatten)]
+    pub story: StoryArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

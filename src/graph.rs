@@ -36,6 +36,9 @@ fn edge_label(c: &crate::story::Choice) -> String {
     if c.once {
         label.push_str(" (once)");
     }
+    if c.back {
+        label.push_str(" (back)");
+    }
     label
 }
 
@@ -126,13 +129,18 @@ pub fn dot(story: &Story, coverage: Option<&WalkReport>) -> String {
                 attrs.push("style=dashed".into());
                 attrs.push(format!("tooltip={}", dot_quote(&format!("when {when}"))));
             }
-            let _ = writeln!(
-                out,
-                "  {} -> {} [{}];",
-                dot_quote(&s.id),
-                dot_quote(&c.to),
-                attrs.join(", ")
-            );
+            if c.back {
+                attrs.push("style=dotted".into());
+            }
+            for to in story.targets(s, c) {
+                let _ = writeln!(
+                    out,
+                    "  {} -> {} [{}];",
+                    dot_quote(&s.id),
+                    dot_quote(to),
+                    attrs.join(", ")
+                );
+            }
         }
     }
     out.push_str("}\n");
@@ -180,7 +188,9 @@ pub fn mermaid(story: &Story, coverage: Option<&WalkReport>) -> String {
         for c in &s.choices {
             let arrow = if c.when.is_some() { "-.->" } else { "-->" };
             let label = mermaid_text(&edge_label(c));
-            let _ = writeln!(out, "  {} {arrow}|\"{label}\"| {}", id(&s.id), id(&c.to));
+            for to in story.targets(s, c) {
+                let _ = writeln!(out, "  {} {arrow}|\"{label}\"| {}", id(&s.id), id(to));
+            }
         }
     }
     for s in &story.scenes {

@@ -16,7 +16,8 @@
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
 //! - Authoring tools: [`check`] (summary and warnings), [`walk`] (random and exhaustive
 //!   playthroughs), [`graph`] (dot and Mermaid), [`warp`] (start anywhere, with any
-//!   state), [`inspect`] (why a choice is offered or hidden), [`watch`] (hot reload).
+//!   state), [`inspect`] (why a choice is offered or hidden), [`watch`] (hot reload),
+//!   [`scenes`] (the scenes and their choices, to hook a pack in).
 
 pub mod app;
 pub mod check;
@@ -28,6 +29,7 @@ pub mod inspect;
 pub mod plain;
 pub mod replay;
 pub mod save;
+pub mod scenes;
 pub mod session;
 pub mod story;
 pub mod timeline;

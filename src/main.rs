@@ -8,7 +8,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use hailsham::cli::{
-    CheckArgs, Cli, Command, GraphArgs, GraphFormat, PlayArgs, ReplayArgs, SavesArgs, StoryArgs, WalkArgs,
+    CheckArgs, Cli, Command, GraphArgs, GraphFormat, PlayArgs, ReplayArgs, SavesArgs, ScenesArgs, StoryArgs,
+    WalkArgs,
 };
 use hailsham::error::Error;
 use hailsham::replay::{self, Migrations, Replay};
@@ -18,7 +19,7 @@ use hailsham::story::{self, Loaded, Report, Severity, Story};
 use hailsham::ui::theme::ThemeChoice;
 use hailsham::walk::{self, WalkOptions, WalkReport};
 use hailsham::watch::Reloader;
-use hailsham::{app, check, graph, plain, warp};
+use hailsham::{app, check, graph, plain, scenes, warp};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -27,6 +28,7 @@ fn main() -> ExitCode {
         Some(Command::Check(args)) => run_check(&args),
         Some(Command::Walk(args)) => run_walk(&args),
         Some(Command::Graph(args)) => run_graph(&args),
+        Some(Command::Scenes(args)) => run_scenes(&args),
         Some(Command::Saves(args)) => list_saves(&args),
         Some(Command::Replay(args)) => run_replay(&args),
         None => play(&cli.play),
@@ -302,6 +304,10 @@ fn shell_word(s: &str) -> String {
     } else {
         format!("'{}'", s.replace('\'', "'\\''"))
     }
+}
+
+fn run_scenes(args: &ScenesArgs) -> Result<(), Error> {
+    emit(&scenes::listing(&load(&args.story)?.story))
 }
 
 fn run_graph(args: &GraphArgs) -> Result<(), Error> {

@@ -56,6 +56,9 @@ pub struct StoryStamp {
     pub title: String,
     /// The story's content hash when saved; a different hash means it was edited since.
     pub hash: u64,
+    /// The ids of the packs it was played with, in order (none: left out of the file).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub packs: Vec<String>,
 }
 
 impl StoryStamp {
@@ -64,7 +67,17 @@ impl StoryStamp {
             id: story.id.clone(),
             title: story.title.clone(),
             hash: story.content_hash,
+            packs: story.packs.clone(),
         }
+    }
+
+    /// The packs the save was played with that `story` does not have.
+    pub fn missing_packs(&self, story: &Story) -> Vec<String> {
+        self.packs
+            .iter()
+            .filter(|p| !story.packs.contains(p))
+            .cloned()
+            .collect()
     }
 }
 

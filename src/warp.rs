@@ -101,7 +101,21 @@ pub fn parse_setting(story: &Story, text: &str) -> Result<Setting, WarpError> {
                     help,
                 });
             };
-            known(name, id, c.axes.iter().map(|a| a.id.as_str()))?;
+            if !c.axes.iter().any(|a| a.id == id) {
+                let ids = c.axes.iter().map(|a| a.id.as_str());
+                let axes = ids.clone().collect::<Vec<_>>().join(", ");
+                let help = match crate::story::validate::closest(id, ids) {
+                    Some(s) => {
+                        format!("did you mean '{character}.{s}'? The axes of '{character}' are: {axes}")
+                    }
+                    None if axes.is_empty() => format!("'{character}' has no axes"),
+                    None => format!("the axes of '{character}' are: {axes}"),
+                };
+                return Err(WarpError::UnknownName {
+                    name: name.to_owned(),
+                    help,
+                });
+            }
             let axis = story.axis(character, id).ok_or_else(|| bad("an axis"))?;
             let expected = format!("a whole number from {} to {}", axis.min, axis.max);
             let n: i32 = value.parse().map_err(|_| bad(&expected))?;

@@ -35,6 +35,11 @@ pub enum RestoreNotice {
         resumed_at: usize,
         dropped: usize,
     },
+    /// Either of the above, for a save played with packs that are not loaded now.
+    WithoutPacks {
+        packs: Vec<String>,
+        notice: Box<RestoreNotice>,
+    },
 }
 
 impl RestoreNotice {
@@ -62,6 +67,28 @@ impl RestoreNotice {
                 if *resumed_at == 1 { "" } else { "s" },
                 lost(*dropped)
             ),
+            Self::WithoutPacks { packs, notice } => {
+                let names = packs
+                    .iter()
+                    .map(|p| format!("'{p}'"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let (noun, it) = if packs.len() == 1 {
+                    ("pack", "it")
+                } else {
+                    ("packs", "them")
+                };
+                let rest = notice.message().replacen(
+                    "The story has changed since this save",
+                    &format!("Without {it}, the story is not the one saved"),
+                    1,
+                );
+                format!(
+                    "This save was played with the {noun} {names}, not loaded now: play with --story and the {noun}' folder to continue it as it was. {rest}"
+                )
+                .replace("packs' folder", "packs' folders")
+                .replace("pack' folder", "pack's folder")
+            }
         }
     }
 }
@@ -106,6 +133,14 @@ impl Session {
                 Some(RestoreNotice::Rederived { dropped })
             }
             None => None,
+        };
+        let missing = save.story.missing_packs(&session.story);
+        let notice = match notice {
+            Some(n) if !missing.is_empty() => Some(RestoreNotice::WithoutPacks {
+                packs: missing,
+                notice: Box::new(n),
+            }),
+            other => other,
         };
         Ok(Restored { session, notice })
     }

@@ -116,6 +116,8 @@ pub struct Scene {
     pub returns: bool,
     /// The file the scene was defined in, for tools that point back at the source.
     pub file: String,
+    /// Where its id is written in that file.
+    pub pos: Pos,
 }
 
 #[derive(Debug, Clone)]
@@ -182,6 +184,19 @@ pub enum Effect {
 impl Story {
     pub fn scene(&self, id: &str) -> Option<&Scene> {
         self.scene_index.get(id).map(|&i| &self.scenes[i])
+    }
+
+    /// Where a choice can lead: its scene, or for `to: Back` every scene that leads
+    /// into this one by another choice.
+    pub fn targets<'s>(&'s self, scene: &'s Scene, choice: &'s Choice) -> Vec<&'s str> {
+        if !choice.back {
+            return vec![choice.to.as_str()];
+        }
+        self.scenes
+            .iter()
+            .filter(|s| s.choices.iter().any(|c| !c.back && c.to == scene.id))
+            .map(|s| s.id.as_str())
+            .collect()
     }
 
     pub fn memory(&self, id: &str) -> Option<&Memory> {

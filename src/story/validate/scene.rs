@@ -80,6 +80,7 @@ impl Validator<'_> {
             shuffles,
             returns,
             file: self.files[file].name.clone(),
+            pos: self.pos(file, raw.id.span.as_ref().map(|s| s.start)),
         }
     }
 
