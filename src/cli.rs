@@ -28,7 +28,7 @@ pub enum Command {
     Walk(WalkArgs),
     /// Print the scene graph for Graphviz (dot) or Mermaid.
     Graph(GraphArgs),
-    /// List the scenes (id, era, title, file:line) and their choices: where a pack can hook in.
+    /// List the scenes (id, era, title, file and line) and their choices: where a pack can hook in.
     Scenes(ScenesArgs),
     /// List the save slots with what each holds (or why it cannot be read).
     Saves(SavesArgs),
