@@ -14,10 +14,15 @@ pub fn hide_warnings_below(report: &mut crate::story::Report, files: usize) -> u
     before - report.diagnostics.len()
 }
 
-/// Words in a scene, counting every paragraph (whatever its condition) and choice label.
+/// Words in a scene, counting every paragraph (whatever its condition) and choice
+/// label, and every alternative of their inline forms.
 pub fn scene_words(scene: &crate::story::Scene) -> usize {
-    scene.text.iter().map(|p| word_count(&p.text)).sum::<usize>()
-        + scene.choices.iter().map(|c| word_count(&c.label)).sum::<usize>()
+    scene.text.iter().map(|p| word_count(&p.parts.words())).sum::<usize>()
+        + scene
+            .choices
+            .iter()
+            .map(|c| word_count(&c.label_parts.words()))
+            .sum::<usize>()
 }
 
 /// The summary `check` prints: totals, then scenes and words per era.

@@ -131,6 +131,32 @@ impl Text {
         }
     }
 
+    /// Every word the text can show, each alternative's included, for word counts.
+    pub fn words(&self) -> String {
+        let mut s = String::new();
+        for piece in &self.0 {
+            match piece {
+                Piece::Lit(l) => s.push_str(l),
+                Piece::Star => {}
+                Piece::If { then, otherwise, .. } => {
+                    s.push(' ');
+                    s.push_str(&then.words());
+                    s.push(' ');
+                    s.push_str(&otherwise.words());
+                    s.push(' ');
+                }
+                Piece::Vary { alts, .. } => {
+                    for alt in alts {
+                        s.push(' ');
+                        s.push_str(&alt.words());
+                    }
+                    s.push(' ');
+                }
+            }
+        }
+        s
+    }
+
     /// The literal words of the text with forms shown as `…`, for naming it in reports.
     pub fn outline(&self) -> String {
         let mut s = String::new();
