@@ -17,7 +17,11 @@ pub fn hide_warnings_below(report: &mut crate::story::Report, files: usize) -> u
 /// Words in a scene, counting every paragraph (whatever its condition) and choice
 /// label, and every alternative of their inline forms.
 pub fn scene_words(scene: &crate::story::Scene) -> usize {
-    scene.text.iter().map(|p| word_count(&p.parts.words())).sum::<usize>()
+    scene
+        .text
+        .iter()
+        .map(|p| word_count(&p.parts.words()))
+        .sum::<usize>()
         + scene
             .choices
             .iter()

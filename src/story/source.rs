@@ -164,7 +164,10 @@ fn lex(src: &str) -> (Vec<Range<usize>>, Vec<Word>) {
                 while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
                     i += 1;
                 }
-                if let Some(name) = WORDS.into_iter().find(|w| w.as_bytes() == &bytes[start..i]) {
+                let word = &bytes[start..i];
+                if matches!(word.first(), Some(b'I' | b'E' | b'B'))
+                    && let Some(name) = WORDS.into_iter().find(|w| w.as_bytes() == word)
+                {
                     let next = bytes[i..].iter().find(|b| !b.is_ascii_whitespace());
                     words.push(Word {
                         name,

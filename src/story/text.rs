@@ -233,6 +233,12 @@ pub fn fold(s: &str) -> String {
 /// Parses a string's inline forms. Errors do not stop the parse: the text comes back
 /// with what could be read, and every mistake is listed.
 pub fn parse(s: &str, resolve: &mut dyn Resolve) -> (Text, Vec<TextError>) {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'\n' | b'\r' | b'*' | b'{' | b'}'))
+    {
+        return (Text::plain(s), Vec::new());
+    }
     let mut p = Parser {
         s,
         i: 0,

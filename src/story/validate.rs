@@ -133,6 +133,8 @@ struct Validator<'f> {
     cycle: Option<String>,
     /// How many files the base story has; later files belong to packs.
     base_files: usize,
+    /// Byte offsets of the starts of lines, per file, built when first needed.
+    line_starts: HashMap<usize, Vec<usize>>,
 }
 
 /// The chance rolls of one scene: one slot per `Chance`, and one per roll name.
@@ -171,6 +173,7 @@ impl<'f> Validator<'f> {
             expanding: Vec::new(),
             cycle: None,
             base_files: usize::MAX,
+            line_starts: HashMap::new(),
         }
     }
 

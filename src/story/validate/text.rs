@@ -4,7 +4,6 @@
 
 use std::ops::Range;
 
-use super::super::diagnostic::line_column;
 use super::super::raw::{Link, RawParagraph};
 use super::super::text::{self, Pos, Resolve, Text};
 use super::{
@@ -152,15 +151,25 @@ impl Validator<'_> {
         parsed
     }
 
-    /// The line and column of a byte offset in a file (0, 0 when unknown).
-    pub(super) fn pos(&self, file: usize, offset: Option<usize>) -> Pos {
-        match (self.files.get(file), offset) {
-            (Some(f), Some(offset)) => {
-                let (line, column) = line_column(&f.text, offset);
-                Pos { line, column }
-            }
-            _ => Pos::default(),
-        }
+    /// The line and column of a byte offset in a file (0, 0 when unknown), from an
+    /// index of line starts kept per file, so that placing every string stays cheap.
+    pub(super) fn pos(&mut self, file: usize, offset: Option<usize>) -> Pos {
+        let (Some(f), Some(offset)) = (self.files.get(file), offset) else {
+            return Pos::default();
+        };
+        let starts = self.line_starts.entry(file).or_insert_with(|| {
+            std::iter::once(0)
+                .chain(f.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
+        let line = starts.partition_point(|&s| s <= offset).max(1);
+        let start = starts[line - 1];
+        let column = f
+            .text
+            .get(start..offset.min(f.text.len()))
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        Pos { line, column }
     }
 
     /// The file span of bytes `range` of a string read from `literal`.
