@@ -476,3 +476,22 @@ fn explore_lists_text_no_state_shows_with_its_position() {
             .contains(&format!("forms/school/scenes.ron:{line}:{col}: paragraph 5"))
     );
 }
+
+#[test]
+fn a_named_condition_nothing_uses_is_a_warning_at_its_name() {
+    let manifest = MANIFEST.replace(
+        r#""rainy_day": Flag("rain"),"#,
+        r#""rainy_day": Flag("rain"), "unused": Flag("rain"),"#,
+    );
+    let loaded = load(&manifest, SCENES).expect("loads");
+    let (line, col) = position(&loaded.report.sources[0].text, r#""unused""#);
+    let help = assert_at(
+        &loaded.report,
+        "condition 'unused' is named but never used",
+        "story.ron",
+        line,
+        col,
+    );
+    assert!(help.is_some_and(|h| h.contains("Is(\"unused\")")));
+    assert_eq!(loaded.report.warnings().count(), 1, "{}", loaded.report.render());
+}

@@ -129,3 +129,26 @@ fn set_with_an_unknown_axis_lists_the_character_s_axes() {
     assert!(!ok);
     assert!(err.contains("the axes of 'tommy' are: closeness"), "{err}");
 }
+
+#[test]
+fn walk_explore_lists_unshown_text_and_deny_warnings_fails_on_it() {
+    let (ok, out, err) = run(&["walk", "--explore", "--story", "docs/forms"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("Text never shown (1):"), "{out}");
+    assert!(
+        out.contains("docs/forms/school/art_room.ron:22:47: {close_to_ruth ? …} when it holds"),
+        "{out}"
+    );
+    let (ok, _, err) = run(&["walk", "--explore", "--deny-warnings", "--story", "docs/forms"]);
+    assert!(!ok);
+    assert!(err.contains("the walk found 1 problem"), "{err}");
+    let (ok, out, _) = run(&[
+        "walk",
+        "--explore",
+        "--deny-warnings",
+        "--story",
+        "examples/every-form",
+    ]);
+    assert!(ok, "{out}");
+    assert!(out.contains("Text never shown: none"), "{out}");
+}

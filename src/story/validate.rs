@@ -135,6 +135,8 @@ struct Validator<'f> {
     base_files: usize,
     /// Byte offsets of the starts of lines, per file, built when first needed.
     line_starts: HashMap<usize, Vec<usize>>,
+    /// Named conditions some scene, choice or reflection uses.
+    used_conditions: HashSet<String>,
 }
 
 /// The chance rolls of one scene: one slot per `Chance`, and one per roll name.
@@ -174,6 +176,7 @@ impl<'f> Validator<'f> {
             cycle: None,
             base_files: usize::MAX,
             line_starts: HashMap::new(),
+            used_conditions: HashSet::new(),
         }
     }
 

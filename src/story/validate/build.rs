@@ -22,6 +22,7 @@ impl Validator<'_> {
             .map(|i| self.character(i.file, &i.raw))
             .collect();
         let scenes: Vec<Scene> = m.scenes.iter().map(|item| self.scene(item)).collect();
+        self.unused_conditions(m);
         let base = &m.base;
         let scene_index = scenes
             .iter()

@@ -62,6 +62,27 @@ impl Validator<'_> {
         }
     }
 
+    /// A warning for each named condition nothing uses.
+    pub(super) fn unused_conditions(&mut self, m: &Merged) {
+        for item in &m.conditions {
+            let name = &item.raw.0;
+            if !self.used_conditions.contains(&name.value) {
+                self.diagnostics.push(
+                    Diagnostic::warning(
+                        item.file,
+                        name.span.clone(),
+                        format!("condition '{}' is named but never used", name.value),
+                    )
+                    .label("nothing reads it")
+                    .help(format!(
+                        "use it as Is(\"{0}\") or {{{0} ? …}} in text, or remove it",
+                        name.value
+                    )),
+                );
+            }
+        }
+    }
+
     /// `Is("name")`: the named condition, expanded in place (so its chance rolls belong
     /// to the scene that uses it).
     pub(super) fn named_condition(&mut self, name: &Spanned, place: &mut ConditionPlace<'_>) -> Condition {
@@ -101,6 +122,9 @@ impl Validator<'_> {
                 Some("a memory must read the same each time it is opened".into()),
             );
             return never;
+        }
+        if self.expanding.len() != 1 {
+            self.used_conditions.insert(name.value.clone());
         }
         let mark = self.diagnostics.len();
         self.expanding.push(name.value.clone());
