@@ -308,6 +308,26 @@ mod tests {
     }
 
     #[test]
+    fn no_string_of_the_form_characters_panics_the_parser() {
+        let alphabet: Vec<char> = "{}|*\\?!: ab\nseq:cycle:once:shuffle:é".chars().collect();
+        let mut seed: u64 = 16;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            for _ in 0..(seed >> 60) + 1 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                s.push(alphabet[usize::try_from(seed >> 33).unwrap_or(0) % alphabet.len()]);
+            }
+            let (_, errors) = parse(&s, &mut Names);
+            for e in errors {
+                assert!(e.at.start <= e.at.end && e.at.end <= s.len(), "{s:?}: {e:?}");
+                let literal = format!("{s:?}");
+                let _ = source_offset(&literal, 0, e.at.start);
+            }
+        }
+    }
+
+    #[test]
     fn source_offsets_count_escapes() {
         let lit = r#""a\"b c""#;
         assert_eq!(source_offset(lit, 10, 3), 10 + 5);
