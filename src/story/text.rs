@@ -314,7 +314,7 @@ mod tests {
         for _ in 0..20_000 {
             let mut s = String::new();
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
-            for _ in 0..(seed >> 60) + 1 {
+            for _ in 0..=(seed >> 60) {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
                 s.push(alphabet[usize::try_from(seed >> 33).unwrap_or(0) % alphabet.len()]);
             }
