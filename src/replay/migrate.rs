@@ -138,6 +138,7 @@ impl Migrations {
         for moved in out.last_moves.values_mut() {
             moved.scene = self.scene(&moved.scene);
         }
+        out.returns = state.returns.iter().map(|s| self.scene(s)).collect();
         out.log = self.log(&state.log);
         out
     }
