@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::engine::{GameState, holds};
+use crate::story::text::{Piece, Text};
 use crate::story::{Condition, Effect, Scene, Story};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +22,8 @@ pub struct Inspection {
     pub file: String,
     pub era: String,
     pub choices: Vec<ChoiceReport>,
-    /// Only the paragraphs that have a condition.
+    /// Only the paragraphs that have a condition, then each inline `{name ? …}` of
+    /// the scene's paragraphs and labels.
     pub paragraphs: Vec<ParagraphReport>,
     /// What the scene's conditions (text and choices) read.
     pub reads: Uses,
@@ -101,7 +103,7 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
         })
         .collect();
     scene.effects.iter().for_each(|e| writes.write(e));
-    let paragraphs = scene
+    let mut paragraphs: Vec<ParagraphReport> = scene
         .text
         .iter()
         .filter_map(|p| {
@@ -115,6 +117,21 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
             })
         })
         .collect();
+    let texts = scene.text.iter().map(|p| (&p.parts, &p.text));
+    for (parts, source) in texts.chain(scene.choices.iter().map(|c| (&c.label_parts, &c.label))) {
+        let mut inline = Vec::new();
+        inline_conditions(parts, &mut inline);
+        for (name, negate, when) in inline {
+            reads.read(when);
+            let condition = trace(when, state);
+            let bang = if negate { "!" } else { "" };
+            paragraphs.push(ParagraphReport {
+                excerpt: format!("{{{bang}{name} ? …}} in “{}”", excerpt(source)),
+                shown: condition.holds != negate,
+                condition,
+            });
+        }
+    }
     Some(Inspection {
         scene: scene.id.clone(),
         title: scene.title.clone(),
@@ -125,6 +142,28 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
         reads,
         writes,
     })
+}
+
+/// The `{name ? …}` forms of a text, nested ones included.
+fn inline_conditions<'t>(text: &'t Text, out: &mut Vec<(&'t str, bool, &'t Condition)>) {
+    for piece in &text.0 {
+        match piece {
+            Piece::If {
+                name,
+                negate,
+                when,
+                then,
+                otherwise,
+                ..
+            } => {
+                out.push((name, *negate, when));
+                inline_conditions(then, out);
+                inline_conditions(otherwise, out);
+            }
+            Piece::Vary { alts, .. } => alts.iter().for_each(|a| inline_conditions(a, out)),
+            Piece::Lit(_) | Piece::Star => {}
+        }
+    }
 }
 
 fn era_of(story: &Story, scene: &Scene) -> String {

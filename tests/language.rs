@@ -495,3 +495,29 @@ fn a_named_condition_nothing_uses_is_a_warning_at_its_name() {
     assert!(help.is_some_and(|h| h.contains("Is(\"unused\")")));
     assert_eq!(loaded.report.warnings().count(), 1, "{}", loaded.report.render());
 }
+
+#[test]
+fn the_inspector_traces_inline_conditions_too() {
+    let story = forms();
+    let state = play(&story, 1, &[]);
+    let inspection = hailsham::inspect::inspect(&story, &state).expect("a scene");
+    let inline: Vec<(&str, bool)> = inspection
+        .paragraphs
+        .iter()
+        .filter(|p| p.excerpt.starts_with('{'))
+        .map(|p| (p.excerpt.as_str(), p.shown))
+        .collect();
+    assert!(
+        inline
+            .iter()
+            .any(|(e, shown)| e.starts_with("{!knows ? …} in “") && *shown),
+        "{inline:?}"
+    );
+    assert!(
+        inline
+            .iter()
+            .any(|(e, shown)| e.starts_with("{knows ? …} in “Learn") && !*shown),
+        "{inline:?}"
+    );
+    assert!(inspection.reads.knowledge.contains("secret"));
+}
