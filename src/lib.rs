@@ -17,6 +17,10 @@
 //! - Authoring tools: [`check`] (summary and warnings), [`walk`] (random and exhaustive
 //!   playthroughs), [`graph`] (dot and Mermaid), [`warp`] (start anywhere, with any
 //!   state), [`inspect`] (why a choice is offered or hidden), [`watch`] (hot reload).
+//! - [`term_safe`]: the one way out to a terminal; control characters from stories and
+//!   saves never reach it.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
 pub mod check;
@@ -30,6 +34,7 @@ pub mod replay;
 pub mod save;
 pub mod session;
 pub mod story;
+pub mod term_safe;
 pub mod timeline;
 pub mod ui;
 pub mod walk;

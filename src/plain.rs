@@ -19,6 +19,7 @@ use crate::replay::Migrations;
 use crate::save::SaveDir;
 use crate::session::Session;
 use crate::story::Scene;
+use crate::term_safe::SafeWriter;
 use crate::watch::{self, ReloadNote, ReloadSource};
 
 pub use transcript::{step_through, transcript};
@@ -53,7 +54,8 @@ shows every path taken, 'history' rereads it all; 'quit' stops.";
 
 pub struct Player<W: Write> {
     session: Session,
-    out: W,
+    /// Everything the player writes passes through [`term_safe`](crate::term_safe).
+    out: SafeWriter<W>,
     /// Where story reloads come from (`--watch`), checked before each command.
     reloads: Option<Box<dyn ReloadSource>>,
     /// Where saves go; `None` when saving is off.
@@ -74,7 +76,7 @@ impl<W: Write> Player<W> {
     pub fn new(session: Session, out: W) -> Self {
         Self {
             session,
-            out,
+            out: SafeWriter::new(out),
             reloads: None,
             saves: None,
             migrations: Migrations::default(),
