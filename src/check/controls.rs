@@ -11,39 +11,69 @@ use crate::story::source::literal_spans;
 use crate::story::{Diagnostic, Report};
 use crate::term_safe::is_unsafe;
 
-/// One warning per control character in the report's files (at most [`PER_FILE`] per
-/// file, so a file full of them stays readable), each at its file, line and column.
+/// One warning per line that holds control characters, at the first of them (at most
+/// [`PER_FILE`] per file, so a file full of them stays readable), naming each kind.
 pub fn control_warnings(report: &Report) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (file, source) in report.sources.iter().enumerate() {
         let mut found = raw_controls(&source.text);
         found.extend(escaped_controls(&source.text));
         found.sort_by_key(|(span, _)| span.start);
-        let total = found.len();
-        for (span, c) in found.into_iter().take(PER_FILE) {
+        let lines = by_line(&source.text, found);
+        let total = lines.len();
+        for (span, chars) in lines.into_iter().take(PER_FILE) {
+            let names: Vec<String> = chars.into_iter().map(name).collect();
+            let (what, these) = if names.len() == 1 {
+                ("control character", "this")
+            } else {
+                ("control characters", "these")
+            };
             out.push(
                 Diagnostic::warning(
                     file,
                     Some(span),
-                    format!("control character {} in the file", name(c)),
+                    format!("{what} {} in the file", names.join(", ")),
                 )
-                .label("a terminal would act on this; the game leaves it out")
-                .help("remove it: a story's text needs no control characters"),
+                .label(format!(
+                    "a terminal would act on {these}; the game leaves them out"
+                ))
+                .help("remove them: a story's text needs no control characters"),
             );
         }
         if total > PER_FILE {
             out.push(Diagnostic::warning(
                 file,
                 None,
-                format!("{} more control characters in this file", total - PER_FILE),
+                format!(
+                    "{} more lines with control characters in this file",
+                    total - PER_FILE
+                ),
             ));
         }
     }
     out
 }
 
-/// Warnings shown per file before the rest are counted.
+/// Lines with warnings shown per file before the rest are counted.
 pub const PER_FILE: usize = 20;
+
+/// Findings grouped by line: the span of the first on each line, and the distinct
+/// characters found there in order.
+fn by_line(text: &str, found: Vec<(Range<usize>, char)>) -> Vec<(Range<usize>, Vec<char>)> {
+    let mut out: Vec<(usize, Range<usize>, Vec<char>)> = Vec::new();
+    for (span, c) in found {
+        let line = text.get(..span.start).map_or(0, |t| t.matches('\n').count());
+        match out.last_mut() {
+            Some((l, _, chars)) if *l == line => {
+                if !chars.contains(&c) {
+                    chars.push(c);
+                }
+            }
+            _ => out.push((line, span, vec![c])),
+        }
+    }
+    out.into_iter().map(|(_, span, chars)| (span, chars)).collect()
+}
 
 /// Control characters written as themselves (a newline, a tab and the CR of a CRLF
 /// line ending are not counted).

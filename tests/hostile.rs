@@ -1,0 +1,289 @@
+//! Hostile stories, packs, saves and input: escape sequences in every field, links and
+//! special files in a story folder, linked save slots, oversized files, bytes that are
+//! not UTF-8, and loops with no end. Nothing may reach the terminal, crash, hang, or
+//! cost a save.
+#![allow(clippy::unwrap_used)] // helpers as well as tests may fail loudly
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hailsham::app::{self, Action, App, Input};
+use hailsham::term_safe::SafeBackend;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// What a hostile file puts in every text field: set the title (OSC 0), write the
+/// clipboard (OSC 52), clear the screen (CSI 2J), reset the terminal (RIS), an 8-bit
+/// CSI, a carriage return, bidirectional overrides and a tab.
+const PAYLOAD: &str =
+    "\u{1b}]0;PWNED\u{7}\u{1b}]52;c;SGk=\u{1b}\\\u{1b}[2J\u{1b}c\u{9b}6n\r\u{202e}\u{2066}\t";
+
+/// The payload as it is written inside a RON string.
+fn ron_payload() -> String {
+    PAYLOAD.replace('\\', "\\\\")
+}
+
+/// Whether `bytes` hold anything a terminal would act on: a C0 control other than a
+/// newline, DEL, a C1 control (as UTF-8 or as a raw byte) or a bidirectional control.
+fn unsafe_bytes(bytes: &[u8]) -> Option<String> {
+    if let Some(b) = bytes.iter().find(|&&b| (b < 0x20 && b != b'\n') || b == 0x7f) {
+        return Some(format!("byte {b:#04x}"));
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| format!("not UTF-8: {e}"))
+        .err();
+    if text.is_some() {
+        return text;
+    }
+    let text = String::from_utf8_lossy(bytes);
+    text.chars()
+        .find(|&c| ('\u{80}'..='\u{9f}').contains(&c) || hailsham::term_safe::is_bidi_control(c))
+        .map(|c| format!("U+{:04X}", u32::from(c)))
+}
+
+fn assert_clean(what: &str, bytes: &[u8]) {
+    if let Some(found) = unsafe_bytes(bytes) {
+        panic!("{what} let {found} through:\n{}", String::from_utf8_lossy(bytes));
+    }
+}
+
+/// Copies `from` into `to` (a folder tree of plain files).
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The example story with the payload at the start of every text a reader sees:
+/// titles, names, summaries, descriptions, labels, places and every paragraph.
+fn hostile_story(root: &Path) -> PathBuf {
+    let dir = root.join("hostile");
+    copy_tree(&common::example_dir(), &dir);
+    let payload = ron_payload();
+    for file in ["story.ron", "carer/drive.ron"] {
+        let path = dir.join(file);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for key in [
+            "title",
+            "name",
+            "summary",
+            "description",
+            "label",
+            "place",
+            "subtitle",
+            "text",
+        ] {
+            text = text.replace(&format!("{key}: \""), &format!("{key}: \"{payload}"));
+        }
+        text = text.replace("), \"", &format!("), \"{payload}"));
+        text = text.replace("\n            \"", &format!("\n            \"{payload}"));
+        std::fs::write(&path, text).unwrap();
+    }
+    dir
+}
+
+struct Run {
+    code: Option<i32>,
+    out: Vec<u8>,
+    err: Vec<u8>,
+}
+
+impl Run {
+    fn text(&self) -> String {
+        format!(
+            "{}\n--- stderr ---\n{}",
+            String::from_utf8_lossy(&self.out),
+            String::from_utf8_lossy(&self.err)
+        )
+    }
+}
+
+fn run(saves: &Path, args: &[&str], input: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hailsham"))
+        .args(args)
+        .env("HAILSHAM_SAVE_DIR", saves)
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The game may stop reading before the input ends (at an ending): not an error.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    Run {
+        code: out.status.code(),
+        out: out.stdout,
+        err: out.stderr,
+    }
+}
+
+/// Every command a reader or an author runs, over a hostile story and its saves.
+#[test]
+fn no_control_character_from_a_story_or_a_save_reaches_the_terminal_through_any_command() {
+    let tmp = tempfile::tempdir().unwrap();
+    let story = hostile_story(tmp.path());
+    let story = story.to_str().unwrap();
+    let saves = tmp.path().join("saves");
+    let input =
+        "help\nr\np\nl\ni\n1\nb\nt\nsave 1\nsaves\nload\nload 1\nundo\ngoto 1\n2\n1\n2\nr\np\nb\nquit\n";
+    let play = run(
+        &saves,
+        &["play", "--plain", "--seed", "1", "--story", story],
+        input.as_bytes(),
+    );
+    assert_eq!(play.code, Some(0), "{}", play.text());
+    assert!(
+        String::from_utf8_lossy(&play.out).contains("Saved to slot 1"),
+        "{}",
+        play.text()
+    );
+    assert_clean("play --plain", &play.out);
+    assert_clean("play --plain (stderr)", &play.err);
+
+    let save = saves.join("slot1.ron");
+    let save = save.to_str().unwrap();
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["check", "--story", story],
+        vec!["check", "--story", story, "--deny-warnings"],
+        vec!["graph", "--format", "dot", "--story", story],
+        vec!["graph", "--format", "mermaid", "--story", story],
+        vec!["walk", "--runs", "20", "--seed", "1", "--story", story],
+        vec!["walk", "--runs", "5", "--seed", "1", "--json", "--story", story],
+        vec!["walk", "--explore", "--story", story],
+        vec!["saves", "--story", story],
+        vec!["replay", save, "--plain", "--story", story],
+        vec!["replay", save, "--verify", "--story", story],
+        vec!["play", "--plain", "--load", "1", "--story", story],
+    ];
+    for args in commands {
+        let result = run(&saves, &args, b"r\np\nquit\n");
+        assert!(result.code.is_some(), "{args:?} was killed");
+        assert_clean(&format!("{args:?}"), &result.out);
+        assert_clean(&format!("{args:?} (stderr)"), &result.err);
+    }
+}
+
+/// A save edited by hand with the payload in every text it holds; and an error
+/// message naming a hostile path.
+#[test]
+fn a_hostile_save_and_a_hostile_file_name_are_shown_safely() {
+    let tmp = tempfile::tempdir().unwrap();
+    let saves = tmp.path().join("saves");
+    let story = common::example_dir();
+    let story = story.to_str().unwrap();
+    let first = run(
+        &saves,
+        &["play", "--plain", "--seed", "1", "--story", story],
+        b"1\nsave 2\nquit\n",
+    );
+    assert_eq!(first.code, Some(0), "{}", first.text());
+    let path = saves.join("slot2.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let payload = ron_payload();
+    let hostile = ["scene_title: \"", "excerpt: \"", "title: \""]
+        .iter()
+        .fold(text, |t, key| t.replace(key, &format!("{key}{payload}")));
+    std::fs::write(&path, hostile).unwrap();
+    for args in [
+        vec!["saves", "--story", story],
+        vec!["play", "--plain", "--story", story],
+    ] {
+        let result = run(&saves, &args, b"saves\nload\nload 2\nquit\n");
+        let out = String::from_utf8_lossy(&result.out).into_owned();
+        assert!(
+            out.contains("PWNED"),
+            "{args:?}: the save was not listed:\n{}",
+            result.text()
+        );
+        assert_clean(&format!("{args:?}"), &result.out);
+        assert_clean(&format!("{args:?} (stderr)"), &result.err);
+    }
+    let named = tmp.path().join("evil\u{1b}]0;PWNED\u{7}.ron");
+    std::fs::write(&named, "not a save").unwrap();
+    let result = run(
+        &saves,
+        &["replay", named.to_str().unwrap(), "--story", story],
+        b"",
+    );
+    assert_eq!(result.code, Some(1), "{}", result.text());
+    assert_clean("replay of a hostile file name (stderr)", &result.err);
+}
+
+/// The full-screen game draws through [`SafeBackend`]: ratatui leaves out control
+/// characters itself, and the backend takes out the bidirectional controls too.
+#[test]
+fn the_full_screen_game_draws_no_bidirectional_or_control_character() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = hostile_story(tmp.path());
+    let loaded = hailsham::story::load(hailsham::story::read_dir(&dir).unwrap()).unwrap();
+    let mut game = App::new(
+        loaded.story,
+        app::Options {
+            seed: 1,
+            instant_text: true,
+            ..app::Options::default()
+        },
+    );
+    let mut terminal = Terminal::new(SafeBackend::new(TestBackend::new(100, 30))).unwrap();
+    let keys = [
+        KeyCode::Enter,
+        KeyCode::Char('1'),
+        KeyCode::Char('r'),
+        KeyCode::Esc,
+        KeyCode::Char('p'),
+    ];
+    let mut bidi_drawn = false;
+    for code in keys {
+        if let Some(action) = game.action(&Input::Key(KeyEvent::new(code, KeyModifiers::NONE))) {
+            app::update(&mut game, action);
+        }
+        terminal
+            .draw(|frame| frame.render_widget(&game, frame.area()))
+            .unwrap();
+        let buffer = terminal.backend().inner().buffer();
+        for cell in &buffer.content {
+            assert!(
+                !cell.symbol().chars().any(hailsham::term_safe::is_unsafe),
+                "{:?} was drawn",
+                cell.symbol()
+            );
+        }
+        let text: String = buffer.content.iter().map(ratatui::buffer::Cell::symbol).collect();
+        bidi_drawn |= text.contains("PWNED");
+    }
+    assert!(bidi_drawn, "the hostile text was not on screen at all");
+    // Without the safe backend the same frame would hold them: the test can fail.
+    let mut raw = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    update_and_draw(&mut game, &mut raw);
+    let held = raw
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .any(|c| c.symbol().chars().any(hailsham::term_safe::is_bidi_control));
+    assert!(
+        held,
+        "the hostile story no longer puts bidirectional controls on screen"
+    );
+}
+
+fn update_and_draw(game: &mut App, terminal: &mut Terminal<TestBackend>) {
+    app::update(game, Action::Tick);
+    terminal
+        .draw(|frame| frame.render_widget(&*game, frame.area()))
+        .unwrap();
+}
