@@ -339,7 +339,7 @@ fn links_inside_the_folder_are_followed_once_even_in_a_loop() {
     std::fs::create_dir(dir.join("extra")).unwrap();
     symlink(dir.join("carer"), dir.join("extra/again")).unwrap();
     symlink(&dir, dir.join("carer/round")).unwrap();
-    let sources = hailsham::story::read_layers(&[dir.clone()]).unwrap();
+    let sources = hailsham::story::read_layers(std::slice::from_ref(&dir)).unwrap();
     let names: Vec<&str> = sources.scene_files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names.len(), 1, "{names:?}");
 }
@@ -389,9 +389,10 @@ fn a_huge_file_a_huge_folder_and_too_many_files_are_refused_before_reading() {
 
     // 400,000 scenes in one file.
     let dir = story_copy(&tmp.path().join("scenes"));
-    let scenes: String = (0..400_000)
-        .map(|i| format!("Scene(id:\"s{i}\",era:\"carer\",title:\"\",text:[],choices:[]),\n"))
-        .collect();
+    let mut scenes = String::new();
+    for i in 0..400_000 {
+        scenes.push_str(&format!("Scene(id:\"s{i}\",era:\"carer\",title:\"\",text:[],choices:[]),\n"));
+    }
     std::fs::write(dir.join("carer/many.ron"), format!("[{scenes}]")).unwrap();
     assert!(read_error(&dir).contains("many.ron' is larger than"));
 
