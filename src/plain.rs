@@ -66,7 +66,7 @@ pub struct Player<W: Write> {
     notes: Vec<String>,
     /// Whether the player has moved (chosen, undone, jumped) since the last autosave.
     moved: bool,
-    /// Set once an autosave has failed, so the player is told once, not at every step.
+    /// Whether the last autosave failed (every failure is told; a recovery too).
     autosave_failed: bool,
     /// The step at which the player was last told the story has ended.
     reminded_of_end: Option<usize>,

@@ -391,7 +391,9 @@ fn a_huge_file_a_huge_folder_and_too_many_files_are_refused_before_reading() {
     let dir = story_copy(&tmp.path().join("scenes"));
     let mut scenes = String::new();
     for i in 0..400_000 {
-        scenes.push_str(&format!("Scene(id:\"s{i}\",era:\"carer\",title:\"\",text:[],choices:[]),\n"));
+        scenes.push_str(&format!(
+            "Scene(id:\"s{i}\",era:\"carer\",title:\"\",text:[],choices:[]),\n"
+        ));
     }
     std::fs::write(dir.join("carer/many.ron"), format!("[{scenes}]")).unwrap();
     assert!(read_error(&dir).contains("many.ron' is larger than"));
