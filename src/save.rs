@@ -28,12 +28,13 @@ pub const FORMAT: u32 = 1;
 /// branches, takes well under 100 KB.
 pub const MAX_BYTES: u64 = 4 << 20;
 
-/// The most choices a save's log (and its state's log) may hold: replaying one costs
-/// time that grows with its length, and a real playthrough is a few hundred at most.
-pub const MAX_STEPS: usize = 5_000;
+/// The most choices a save's log (and its state's log) may hold. Restoring a save made
+/// with another version of the story replays it, at a cost that grows faster than its
+/// length; the longest golden playthrough of the built-in story is 133 choices.
+pub const MAX_STEPS: usize = 1_000;
 
-/// The most nodes a save's timeline may hold.
-pub const MAX_NODES: usize = 10_000;
+/// The most points a save's timeline may hold (every choice taken, undone or not).
+pub const MAX_NODES: usize = 2_000;
 
 /// A saved playthrough.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -251,8 +252,10 @@ fn damaged(text: &str, error: &ron::error::SpannedError) -> SaveError {
 }
 
 /// The save as the text written to disk: a comment saying what it is, then pretty RON.
-/// A save that cannot be written as RON is an error, never a file with only a header.
+/// A save that cannot be written as RON is an error, never a file with only a header;
+/// so is one longer than [`parse`] would read back.
 pub fn to_text(save: &SaveFile) -> Result<String, SaveError> {
+    within_limits(save)?;
     let config = ron::ser::PrettyConfig::new().struct_names(true);
     let body = ron::ser::to_string_pretty(save, config).map_err(|e| SaveError::Unwritable(e.to_string()))?;
     Ok(format!(
