@@ -505,7 +505,7 @@ fn temporary_files_left_by_killed_writes_are_removed_when_the_folder_is_next_use
     let tmp = tempfile::tempdir().unwrap();
     let saves = tmp.path().join("saves");
     std::fs::create_dir(&saves).unwrap();
-    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
+    let old = std::time::SystemTime::now() - std::time::Duration::from_mins(10);
     for i in 0..47 {
         let f = std::fs::File::create(saves.join(format!(".hailsham-killed{i}.tmp"))).unwrap();
         f.set_modified(old).unwrap();
