@@ -154,7 +154,9 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     if saves.is_none() && !args.no_save {
         notes.push("(There is no folder to keep saves in; give one with --save-dir DIR.)".to_owned());
     }
-    let mut player = plain::Player::new(session, term_safe::stdout()).with_saves(saves, migrations);
+    let mut player = plain::Player::new(session, term_safe::stdout())
+        .with_saves(saves, migrations)
+        .stopping_at_ending(!io::stdin().is_terminal());
     for note in notes {
         player.note(note);
     }

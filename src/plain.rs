@@ -70,6 +70,18 @@ pub struct Player<W: Write> {
     autosave_failed: bool,
     /// The step at which the player was last told the story has ended.
     reminded_of_end: Option<usize>,
+    /// Stop at an ending instead of offering undo and the rest (input from a pipe).
+    stop_at_ending: bool,
+}
+
+/// The longest input line read; the rest of a longer one is skipped.
+pub const MAX_LINE: usize = 4096;
+
+/// One line of input: text, or why it is not a line the game can read.
+enum Line {
+    Text(String),
+    NotText,
+    TooLong,
 }
 
 impl<W: Write> Player<W> {
@@ -84,7 +96,16 @@ impl<W: Write> Player<W> {
             moved: false,
             autosave_failed: false,
             reminded_of_end: None,
+            stop_at_ending: false,
         }
+    }
+
+    /// Ends the game when it reaches an ending, as when input is not a terminal: a
+    /// script or `yes 1 |` has no one to offer undo to, and must not go on for ever.
+    #[must_use]
+    pub fn stopping_at_ending(mut self, stop: bool) -> Self {
+        self.stop_at_ending = stop;
+        self
     }
 
     /// Checks `source` for an edited story before each command (`--watch`).
@@ -113,7 +134,7 @@ impl<W: Write> Player<W> {
     }
 
     /// Plays until an ending, `quit`, or the end of `input`.
-    pub fn run(&mut self, input: impl BufRead) -> Result<Exit, Error> {
+    pub fn run(&mut self, mut input: impl BufRead) -> Result<Exit, Error> {
         let story = self.session.story();
         let subtitle = story
             .subtitle
@@ -129,9 +150,27 @@ impl<W: Write> Player<W> {
         let opening = self.session.last_events().to_vec();
         self.show_events(&opening)?;
         self.check_ending()?;
+        if self.stopped_at_ending()? {
+            return Ok(self.exit());
+        }
         self.prompt()?;
-        for line in input.lines() {
-            let line = line?;
+        while let Some(line) = next_line(&mut input)? {
+            let line = match line {
+                Line::Text(line) => line,
+                Line::NotText => {
+                    writeln!(
+                        self.out,
+                        "That line is not text (not UTF-8); type a number or 'help'."
+                    )?;
+                    self.prompt()?;
+                    continue;
+                }
+                Line::TooLong => {
+                    writeln!(self.out, "That line is too long; type a number or 'help'.")?;
+                    self.prompt()?;
+                    continue;
+                }
+            };
             if self.reload()? && line.trim().parse::<usize>().is_ok() {
                 writeln!(
                     self.out,
@@ -144,11 +183,27 @@ impl<W: Write> Player<W> {
                 self.autosave()?;
                 return Ok(exit);
             }
+            if self.stopped_at_ending()? {
+                return Ok(self.exit());
+            }
             self.prompt()?;
         }
         writeln!(self.out, "\n(End of input.)")?;
         self.autosave()?;
         Ok(self.exit())
+    }
+
+    /// At an ending, when told to stop there: saves, says so, and returns true.
+    fn stopped_at_ending(&mut self) -> Result<bool, Error> {
+        if !self.stop_at_ending || self.session.ending().is_none() {
+            return Ok(false);
+        }
+        self.autosave()?;
+        writeln!(
+            self.out,
+            "(The story has ended. At a terminal, the game offers undo, the timeline and the history here.)"
+        )?;
+        Ok(true)
     }
 
     /// How the session stands when the player stops.
@@ -323,4 +378,28 @@ impl<W: Write> Player<W> {
         writeln!(self.out, "{text}")?;
         Ok(())
     }
+}
+
+/// Reads one line (without its line ending), at most [`MAX_LINE`] bytes of it; `None`
+/// at the end of the input. Bytes that are not UTF-8 make a line that is not text,
+/// not an error: the game goes on.
+fn next_line(input: &mut impl BufRead) -> std::io::Result<Option<Line>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let limit = MAX_LINE as u64 + 1;
+    if input.by_ref().take(limit).read_until(b'\n', &mut bytes)? == 0 {
+        return Ok(None);
+    }
+    if bytes.last() != Some(&b'\n') && bytes.len() > MAX_LINE {
+        // Skip to the end of this line, a piece at a time.
+        let mut rest = Vec::new();
+        while input.by_ref().take(limit).read_until(b'\n', &mut rest)? > 0 && rest.last() != Some(&b'\n') {
+            rest.clear();
+        }
+        return Ok(Some(Line::TooLong));
+    }
+    while matches!(bytes.last(), Some(b'\n' | b'\r')) {
+        bytes.pop();
+    }
+    Ok(Some(String::from_utf8(bytes).map_or(Line::NotText, Line::Text)))
 }

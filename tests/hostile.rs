@@ -642,3 +642,63 @@ fn saves_too_long_to_restore_quickly_are_refused_clearly() {
     assert!(dir.write(save::Slot::Quick, &game.to_save(0)).is_err());
     assert!(!dir.path(save::Slot::Quick).exists());
 }
+
+#[test]
+fn a_line_that_is_not_utf8_or_far_too_long_is_a_bad_line_not_the_end_of_the_game() {
+    let tmp = tempfile::tempdir().unwrap();
+    let story = common::example_dir();
+    let mut input = b"\xff\xfe\x80 not text\n".to_vec();
+    input.extend(std::iter::repeat_n(b'9', 100_000));
+    input.extend(b"\n\xc3\n1\nquit\n");
+    let result = run(
+        &tmp.path().join("saves"),
+        &["play", "--plain", "--story", story.to_str().unwrap()],
+        &input,
+    );
+    let out = String::from_utf8_lossy(&result.out).into_owned();
+    assert_eq!(result.code, Some(0), "{}", result.text());
+    assert_eq!(
+        out.matches("That line is not text (not UTF-8)").count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(out.matches("That line is too long").count(), 1, "{out}");
+    assert!(
+        out.contains("== Talk =="),
+        "the choice after the bad lines was not taken: {out}"
+    );
+    assert!(out.contains("Goodbye."), "{out}");
+}
+
+/// `yes 1 | hailsham play --plain`: at the ending, with input from a pipe, the game
+/// ends by itself with status 0 instead of reading for ever.
+#[test]
+fn at_an_ending_with_input_from_a_pipe_the_game_ends_by_itself() {
+    let tmp = tempfile::tempdir().unwrap();
+    let saves = tmp.path().join("saves");
+    let story = common::example_dir();
+    let input = "1\n".repeat(1_000_000);
+    let result = run(
+        &saves,
+        &["play", "--plain", "--story", story.to_str().unwrap()],
+        input.as_bytes(),
+    );
+    let out = String::from_utf8_lossy(&result.out).into_owned();
+    assert_eq!(result.code, Some(0), "{}", result.text());
+    assert!(out.contains("THE END: Home Before Dark"), "{out}");
+    assert!(
+        out.trim_end().ends_with(
+            "(The story has ended. At a terminal, the game offers undo, the timeline and the history here.)"
+        ),
+        "{out}"
+    );
+    assert!(
+        !out.contains("(End of input.)"),
+        "the game read all its input: {out}"
+    );
+    // The ending is in the autosave.
+    let save = hailsham::save::SaveDir::new(&saves)
+        .read(hailsham::save::Slot::Auto, None)
+        .unwrap();
+    assert!(save.state.ending.is_some());
+}
