@@ -702,3 +702,54 @@ fn at_an_ending_with_input_from_a_pipe_the_game_ends_by_itself() {
         .unwrap();
     assert!(save.state.ending.is_some());
 }
+
+/// A story whose loop never reaches an ending: every run is reported as a loop, and a
+/// run's cost grows with its length, not its square (100,000 steps a run here; the
+/// times are in issue 12's report).
+#[test]
+fn walk_reports_a_loop_that_never_ends_without_slowing_down_as_it_goes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = looping_story(tmp.path());
+    let path = dir.join("carer/drive.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("to: \"home\"", "to: \"lay_by\"")).unwrap();
+    let story = hailsham::story::load(hailsham::story::read_dir(&dir).unwrap())
+        .unwrap()
+        .story;
+    let options = hailsham::walk::WalkOptions {
+        runs: 2,
+        seed: 1,
+        max_steps: 100_000,
+        threads: 2,
+    };
+    let report = hailsham::walk::random(&story, options);
+    assert_eq!(
+        report.problem_counts.get("loop"),
+        Some(&2),
+        "{:?}",
+        report.problem_counts
+    );
+    assert!(report.endings.values().all(|&n| n == 0));
+    let talk = report.scenes.get("talk").unwrap();
+    assert!(talk.visits >= 100_000, "{talk:?}");
+
+    let walk = run(
+        tmp.path(),
+        &[
+            "walk",
+            "--runs",
+            "1000",
+            "--seed",
+            "1",
+            "--story",
+            dir.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(walk.code, Some(1), "{}", walk.text());
+    assert!(
+        String::from_utf8_lossy(&walk.out).contains("still going after 1000 choices"),
+        "{}",
+        walk.text()
+    );
+}
