@@ -4,11 +4,13 @@
 //! piped in and tested. No colour codes and no cursor movement: this is also the way in
 //! for screen readers, and it keeps every view the game has as a typed command.
 
+mod input;
 mod saves;
 mod text;
 pub mod transcript;
 mod travel;
 
+pub use input::MAX_LINE;
 pub use text::{describe_events, recollections_text, relationships_text};
 
 use std::io::{BufRead, Write};
@@ -21,6 +23,7 @@ use crate::session::Session;
 use crate::story::Scene;
 use crate::term_safe::SafeWriter;
 use crate::watch::{self, ReloadNote, ReloadSource};
+use input::{Line, next_line};
 
 pub use transcript::{step_through, transcript};
 
@@ -72,16 +75,6 @@ pub struct Player<W: Write> {
     reminded_of_end: Option<usize>,
     /// Stop at an ending instead of offering undo and the rest (input from a pipe).
     stop_at_ending: bool,
-}
-
-/// The longest input line read; the rest of a longer one is skipped.
-pub const MAX_LINE: usize = 4096;
-
-/// One line of input: text, or why it is not a line the game can read.
-enum Line {
-    Text(String),
-    NotText,
-    TooLong,
 }
 
 impl<W: Write> Player<W> {
@@ -201,7 +194,7 @@ impl<W: Write> Player<W> {
         self.autosave()?;
         writeln!(
             self.out,
-            "(The story has ended. At a terminal, the game offers undo, the timeline and the history here.)"
+            "(The story has ended. Played at a terminal, it would offer undo, the timeline and the history here.)"
         )?;
         Ok(true)
     }
@@ -281,7 +274,9 @@ impl<W: Write> Player<W> {
     fn check_ending(&mut self) -> Result<(), Error> {
         if let Some(ending) = self.session.ending().map(str::to_owned) {
             self.show_ending(&ending)?;
-            writeln!(self.out, "{AFTER_THE_END}")?;
+            if !self.stop_at_ending {
+                writeln!(self.out, "{AFTER_THE_END}")?;
+            }
             self.reminded_of_end = Some(self.session.state().step());
         }
         Ok(())
@@ -378,28 +373,4 @@ impl<W: Write> Player<W> {
         writeln!(self.out, "{text}")?;
         Ok(())
     }
-}
-
-/// Reads one line (without its line ending), at most [`MAX_LINE`] bytes of it; `None`
-/// at the end of the input. Bytes that are not UTF-8 make a line that is not text,
-/// not an error: the game goes on.
-fn next_line(input: &mut impl BufRead) -> std::io::Result<Option<Line>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    let limit = MAX_LINE as u64 + 1;
-    if input.by_ref().take(limit).read_until(b'\n', &mut bytes)? == 0 {
-        return Ok(None);
-    }
-    if bytes.last() != Some(&b'\n') && bytes.len() > MAX_LINE {
-        // Skip to the end of this line, a piece at a time.
-        let mut rest = Vec::new();
-        while input.by_ref().take(limit).read_until(b'\n', &mut rest)? > 0 && rest.last() != Some(&b'\n') {
-            rest.clear();
-        }
-        return Ok(Some(Line::TooLong));
-    }
-    while matches!(bytes.last(), Some(b'\n' | b'\r')) {
-        bytes.pop();
-    }
-    Ok(Some(String::from_utf8(bytes).map_or(Line::NotText, Line::Text)))
 }

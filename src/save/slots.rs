@@ -146,8 +146,10 @@ impl SaveDir {
             return Err(failed(std::io::Error::other(message)));
         }
         for p in [&path, &backup] {
-            if is_link(p) {
-                return Err(SaveError::Link { path: p.clone() });
+            match std::fs::symlink_metadata(p) {
+                Ok(m) if m.file_type().is_symlink() => return Err(SaveError::Link { path: p.clone() }),
+                Ok(m) if !m.is_file() => return Err(SaveError::NotAFile { path: p.clone() }),
+                _ => {}
             }
         }
         self.tidy();
