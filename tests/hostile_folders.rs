@@ -47,6 +47,8 @@ fn links_inside_the_folder_are_followed_once_even_in_a_loop() {
     std::fs::create_dir(dir.join("extra")).unwrap();
     symlink(dir.join("carer"), dir.join("extra/again")).unwrap();
     symlink(&dir, dir.join("carer/round")).unwrap();
+    // An editor's lock file: a link to nothing, not named as a story file.
+    symlink("user@host.1234", dir.join("carer/.#drive")).unwrap();
     let sources = hailsham::story::read_layers(std::slice::from_ref(&dir)).unwrap();
     let names: Vec<&str> = sources.scene_files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names.len(), 1, "{names:?}");

@@ -72,6 +72,7 @@ pub fn read_optional(root: &Path, path: &Path) -> Result<Option<String>, ReadErr
     };
     match walk.resolve(path)? {
         Kind::File => walk.read(path).map(Some),
+        Kind::Dangling => Ok(None),
         Kind::Folder => Err(ReadError::NotAFile {
             path: path.to_path_buf(),
             kind: "folder",
@@ -91,6 +92,9 @@ struct Walk {
 enum Kind {
     File,
     Folder,
+    /// A link to nothing (an editor's lock file, say): not read, and not an error
+    /// unless it is named as a story file.
+    Dangling,
 }
 
 impl Walk {
@@ -126,7 +130,13 @@ impl Walk {
                     let text = self.read(&path)?;
                     self.files.push(RonFile { path, text });
                 }
-                Kind::File => {}
+                Kind::Dangling if path.extension().is_some_and(|e| e == "ron") => {
+                    return Err(ReadError::Io {
+                        path,
+                        source: std::io::ErrorKind::NotFound.into(),
+                    });
+                }
+                Kind::File | Kind::Dangling => {}
             }
         }
         Ok(())
@@ -141,7 +151,10 @@ impl Walk {
         };
         let mut meta = fs::symlink_metadata(path).map_err(io)?;
         if meta.file_type().is_symlink() {
-            let target = fs::canonicalize(path).map_err(io)?;
+            let target = match fs::canonicalize(path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Kind::Dangling),
+                other => other.map_err(io)?,
+            };
             if !target.starts_with(&self.root) {
                 return Err(ReadError::LinkOutside {
                     path: path.to_path_buf(),
