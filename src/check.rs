@@ -1,6 +1,10 @@
 //! `hailsham check`: validate a story and summarise it for its author.
 
+mod controls;
+
 use std::fmt::Write as _;
+
+pub use controls::control_warnings;
 
 use crate::story::{Loaded, Story, word_count};
 

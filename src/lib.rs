@@ -18,6 +18,10 @@
 //!   playthroughs), [`graph`] (dot and Mermaid), [`warp`] (start anywhere, with any
 //!   state), [`inspect`] (why a choice is offered or hidden), [`watch`] (hot reload),
 //!   [`scenes`] (the scenes and their choices, to hook a pack in).
+//! - [`term_safe`]: the one way out to a terminal; control characters from stories and
+//!   saves never reach it.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
 pub mod check;
@@ -32,6 +36,7 @@ pub mod save;
 pub mod scenes;
 pub mod session;
 pub mod story;
+pub mod term_safe;
 pub mod timeline;
 pub mod ui;
 pub mod walk;

@@ -1,5 +1,8 @@
 //! The `hailsham` binary: parse the command line, dispatch, and print any fatal error
-//! once, choosing the exit code here and nowhere else.
+//! once, choosing the exit code here and nowhere else. Everything it prints goes through
+//! `term_safe`, so nothing from a story or a save can drive the terminal.
+
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -19,7 +22,7 @@ use hailsham::story::{self, Loaded, Report, Severity, Story};
 use hailsham::ui::theme::ThemeChoice;
 use hailsham::walk::{self, WalkOptions, WalkReport};
 use hailsham::watch::Reloader;
-use hailsham::{app, check, graph, plain, scenes, warp};
+use hailsham::{app, check, graph, plain, scenes, term_safe, warp};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -36,12 +39,12 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Error::Story(report)) => {
-            eprint!("{}", report.render());
+            let _ = write!(term_safe::stderr(), "{}", report.render());
             ExitCode::FAILURE
         }
         Err(Error::Signal(signal)) => ExitCode::from(u8::try_from(128 + signal).unwrap_or(1)),
         Err(e) => {
-            eprintln!("error: {e}");
+            let _ = writeln!(term_safe::stderr(), "error: {e}");
             ExitCode::FAILURE
         }
     }
@@ -59,7 +62,8 @@ fn load(story: &StoryArgs) -> Result<Loaded, Error> {
     let mut loaded = story::load(sources).map_err(Error::Story)?;
     let hidden = check::hide_warnings_below(&mut loaded.report, below);
     if hidden > 0 {
-        eprintln!(
+        let _ = writeln!(
+            term_safe::stderr(),
             "({hidden} warning{} in the built-in story not shown; `hailsham check` shows them)",
             if hidden == 1 { "" } else { "s" }
         );
@@ -152,7 +156,9 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     if saves.is_none() && !args.no_save {
         notes.push("(There is no folder to keep saves in; give one with --save-dir DIR.)".to_owned());
     }
-    let mut player = plain::Player::new(session, io::stdout().lock()).with_saves(saves, migrations);
+    let mut player = plain::Player::new(session, term_safe::stdout())
+        .with_saves(saves, migrations)
+        .stopping_at_ending(!io::stdin().is_terminal());
     for note in notes {
         player.note(note);
     }
@@ -171,7 +177,7 @@ fn full_screen(args: &PlayArgs) -> bool {
 }
 
 fn terminal_can_show() -> bool {
-    io::stdout().is_terminal()
+    term_safe::stdout_is_terminal()
         && io::stdin().is_terminal()
         && std::env::var("TERM").is_ok_and(|t| t != "dumb")
 }
@@ -200,11 +206,7 @@ fn list_saves(args: &SavesArgs) -> Result<(), Error> {
     let dir = SaveDir::locate(args.save_dir.as_deref()).ok_or_else(|| {
         Error::Usage("there is no save folder here; give one with --save-dir DIR".to_owned())
     })?;
-    print!(
-        "{}",
-        save::slots::listing(&dir, &dir.list(Some(&loaded.story.id)))
-    );
-    Ok(())
+    emit(&save::slots::listing(&dir, &dir.list(Some(&loaded.story.id))))
 }
 
 fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
@@ -215,11 +217,10 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
     if args.verify {
         let verified = replay::verify(&story, &save, &migrations)?;
         let plural = if verified.steps == 1 { "" } else { "s" };
-        println!(
-            "ok: {} choice{plural} replayed from seed {} lead to exactly the saved state",
+        return emit(&format!(
+            "ok: {} choice{plural} replayed from seed {} lead to exactly the saved state\n",
             verified.steps, save.seed
-        );
-        return Ok(());
+        ));
     }
     let save = migrations.save(&save);
     let frames = match &save.root {
@@ -233,7 +234,7 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
             &[],
         );
     }
-    let mut out = io::stdout().lock();
+    let mut out = term_safe::stdout();
     writeln!(
         out,
         "{}: a recorded playthrough (seed {}, {} choices)\n",
@@ -246,13 +247,15 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
 
 fn run_check(args: &CheckArgs) -> Result<(), Error> {
     let mut loaded = load(&args.story)?;
+    let controls = check::control_warnings(&loaded.report);
+    loaded.report.diagnostics.extend(controls);
     if args.deny_warnings && loaded.report.warnings().next().is_some() {
         for d in &mut loaded.report.diagnostics {
             d.severity = Severity::Error;
         }
         return Err(Error::Story(loaded.report));
     }
-    eprint!("{}", loaded.report.render());
+    let _ = write!(term_safe::stderr(), "{}", loaded.report.render());
     emit(&check::summary(&loaded))
 }
 
@@ -332,8 +335,7 @@ fn run_graph(args: &GraphArgs) -> Result<(), Error> {
 
 /// Prints to standard output; a reader that went away (`| head`) is not an error.
 fn emit(text: &str) -> Result<(), Error> {
-    use std::io::Write;
-    match io::stdout().lock().write_all(text.as_bytes()) {
+    match term_safe::stdout().write_all(text.as_bytes()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Io(e)),
         _ => Ok(()),
     }
@@ -342,8 +344,10 @@ fn emit(text: &str) -> Result<(), Error> {
 /// Warnings do not stop play, but an author running their own story should see them.
 fn warn(report: &Report) {
     let count = report.warnings().count();
-    if count > 0 && io::stderr().is_terminal() {
-        eprintln!(
+    let mut err = term_safe::stderr();
+    if count > 0 && err.get_ref().is_terminal() {
+        let _ = writeln!(
+            err,
             "(the story has {count} warning{}; `hailsham check` with the same --story shows them)",
             if count == 1 { "" } else { "s" }
         );

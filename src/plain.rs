@@ -4,11 +4,13 @@
 //! piped in and tested. No colour codes and no cursor movement: this is also the way in
 //! for screen readers, and it keeps every view the game has as a typed command.
 
+mod input;
 mod saves;
 mod text;
 pub mod transcript;
 mod travel;
 
+pub use input::MAX_LINE;
 pub use text::{describe_events, recollections_text, relationships_text};
 
 use std::io::{BufRead, Write};
@@ -19,7 +21,9 @@ use crate::replay::Migrations;
 use crate::save::SaveDir;
 use crate::session::Session;
 use crate::story::Scene;
+use crate::term_safe::SafeWriter;
 use crate::watch::{self, ReloadNote, ReloadSource};
+use input::{Line, next_line};
 
 pub use transcript::{step_through, transcript};
 
@@ -53,7 +57,8 @@ shows every path taken, 'history' rereads it all; 'quit' stops.";
 
 pub struct Player<W: Write> {
     session: Session,
-    out: W,
+    /// Everything the player writes passes through [`term_safe`](crate::term_safe).
+    out: SafeWriter<W>,
     /// Where story reloads come from (`--watch`), checked before each command.
     reloads: Option<Box<dyn ReloadSource>>,
     /// Where saves go; `None` when saving is off.
@@ -64,17 +69,19 @@ pub struct Player<W: Write> {
     notes: Vec<String>,
     /// Whether the player has moved (chosen, undone, jumped) since the last autosave.
     moved: bool,
-    /// Set once an autosave has failed, so the player is told once, not at every step.
+    /// Whether the last autosave failed (every failure is told; a recovery too).
     autosave_failed: bool,
     /// The step at which the player was last told the story has ended.
     reminded_of_end: Option<usize>,
+    /// Stop at an ending instead of offering undo and the rest (input from a pipe).
+    stop_at_ending: bool,
 }
 
 impl<W: Write> Player<W> {
     pub fn new(session: Session, out: W) -> Self {
         Self {
             session,
-            out,
+            out: SafeWriter::new(out),
             reloads: None,
             saves: None,
             migrations: Migrations::default(),
@@ -82,7 +89,16 @@ impl<W: Write> Player<W> {
             moved: false,
             autosave_failed: false,
             reminded_of_end: None,
+            stop_at_ending: false,
         }
+    }
+
+    /// Ends the game when it reaches an ending, as when input is not a terminal: a
+    /// script or `yes 1 |` has no one to offer undo to, and must not go on for ever.
+    #[must_use]
+    pub fn stopping_at_ending(mut self, stop: bool) -> Self {
+        self.stop_at_ending = stop;
+        self
     }
 
     /// Checks `source` for an edited story before each command (`--watch`).
@@ -111,7 +127,7 @@ impl<W: Write> Player<W> {
     }
 
     /// Plays until an ending, `quit`, or the end of `input`.
-    pub fn run(&mut self, input: impl BufRead) -> Result<Exit, Error> {
+    pub fn run(&mut self, mut input: impl BufRead) -> Result<Exit, Error> {
         let story = self.session.story();
         let subtitle = story
             .subtitle
@@ -127,9 +143,27 @@ impl<W: Write> Player<W> {
         let opening = self.session.last_events().to_vec();
         self.show_events(&opening)?;
         self.check_ending()?;
+        if self.stopped_at_ending()? {
+            return Ok(self.exit());
+        }
         self.prompt()?;
-        for line in input.lines() {
-            let line = line?;
+        while let Some(line) = next_line(&mut input)? {
+            let line = match line {
+                Line::Text(line) => line,
+                Line::NotText => {
+                    writeln!(
+                        self.out,
+                        "That line is not text (not UTF-8); type a number or 'help'."
+                    )?;
+                    self.prompt()?;
+                    continue;
+                }
+                Line::TooLong => {
+                    writeln!(self.out, "That line is too long; type a number or 'help'.")?;
+                    self.prompt()?;
+                    continue;
+                }
+            };
             if self.reload()? && line.trim().parse::<usize>().is_ok() {
                 writeln!(
                     self.out,
@@ -142,11 +176,27 @@ impl<W: Write> Player<W> {
                 self.autosave()?;
                 return Ok(exit);
             }
+            if self.stopped_at_ending()? {
+                return Ok(self.exit());
+            }
             self.prompt()?;
         }
         writeln!(self.out, "\n(End of input.)")?;
         self.autosave()?;
         Ok(self.exit())
+    }
+
+    /// At an ending, when told to stop there: saves, says so, and returns true.
+    fn stopped_at_ending(&mut self) -> Result<bool, Error> {
+        if !self.stop_at_ending || self.session.ending().is_none() {
+            return Ok(false);
+        }
+        self.autosave()?;
+        writeln!(
+            self.out,
+            "(The story has ended. Played at a terminal, it would offer undo, the timeline and the history here.)"
+        )?;
+        Ok(true)
     }
 
     /// How the session stands when the player stops.
@@ -224,7 +274,9 @@ impl<W: Write> Player<W> {
     fn check_ending(&mut self) -> Result<(), Error> {
         if let Some(ending) = self.session.ending().map(str::to_owned) {
             self.show_ending(&ending)?;
-            writeln!(self.out, "{AFTER_THE_END}")?;
+            if !self.stop_at_ending {
+                writeln!(self.out, "{AFTER_THE_END}")?;
+            }
             self.reminded_of_end = Some(self.session.state().step());
         }
         Ok(())

@@ -11,6 +11,8 @@ pub mod atomic;
 pub mod clock;
 pub mod slots;
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{GameState, Step};
@@ -21,6 +23,18 @@ pub use slots::{SaveDir, Slot, SlotEntry, SlotStatus};
 
 /// The format this version writes and the newest it reads.
 pub const FORMAT: u32 = 1;
+
+/// The largest save file read. A long playthrough of the built-in story, with many
+/// branches, takes well under 100 KB.
+pub const MAX_BYTES: u64 = 4 << 20;
+
+/// The most choices a save's log (and its state's log) may hold. Restoring a save made
+/// with another version of the story replays it, at a cost that grows faster than its
+/// length; the longest golden playthrough of the built-in story is 133 choices.
+pub const MAX_STEPS: usize = 1_000;
+
+/// The most points a save's timeline may hold (every choice taken, undone or not).
+pub const MAX_NODES: usize = 2_000;
 
 /// A saved playthrough.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -96,10 +110,25 @@ impl SaveFile {
 /// Why a save cannot be used. Each variant is one kind of damage, with its own message.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    #[error("cannot read it: {0}")]
-    Read(std::io::Error),
-    #[error("cannot write it: {0}")]
-    Write(std::io::Error),
+    #[error("cannot read '{}': {source}", path.display())]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("cannot write '{}': {source}", path.display())]
+    Write { path: PathBuf, source: std::io::Error },
+    /// A slot that is a link: saves are never read or written through one.
+    #[error("'{}' is a link; a save slot must be a file of its own, so it is left alone", path.display())]
+    Link { path: PathBuf },
+    #[error("'{}' is not a file (a folder, a FIFO or a device)", path.display())]
+    NotAFile { path: PathBuf },
+    #[error("the file is larger than {} MB, far more than any save", MAX_BYTES >> 20)]
+    TooBig,
+    #[error("the save holds {count} {what}, more than the {limit} a save may hold")]
+    TooLong {
+        what: &'static str,
+        count: usize,
+        limit: usize,
+    },
+    #[error("the game cannot be written as a save: {0}")]
+    Unwritable(String),
     #[error("there is no save here")]
     Missing,
     #[error("the file is empty")]
@@ -148,6 +177,9 @@ struct HeaderStory {
 
 /// Reads a save from its bytes. `story_id`, when given, must be the save's story.
 pub fn parse(bytes: &[u8], story_id: Option<&str>) -> Result<SaveFile, SaveError> {
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(SaveError::TooBig);
+    }
     let text = std::str::from_utf8(bytes).map_err(|_| SaveError::NotText)?;
     if text.trim().is_empty() {
         return Err(SaveError::Empty);
@@ -178,7 +210,26 @@ pub fn parse(bytes: &[u8], story_id: Option<&str>) -> Result<SaveFile, SaveError
             expected: expected.to_owned(),
         });
     }
-    ron::from_str(text).map_err(|e| damaged(text, &e))
+    let save: SaveFile = ron::from_str(text).map_err(|e| damaged(text, &e))?;
+    within_limits(&save)?;
+    Ok(save)
+}
+
+/// Refuses a save too long to restore quickly (see [`MAX_STEPS`] and [`MAX_NODES`]).
+fn within_limits(save: &SaveFile) -> Result<(), SaveError> {
+    let too_long = |what, count, limit| (count > limit).then_some(SaveError::TooLong { what, count, limit });
+    let nodes = save.timeline.as_ref().map_or(0, |t| t.nodes().len());
+    let checks = [
+        too_long("choices in its log", save.log.len(), MAX_STEPS),
+        too_long("choices in its state", save.state.log.len(), MAX_STEPS),
+        too_long(
+            "choices in its starting state",
+            save.root.as_ref().map_or(0, |r| r.log.len()),
+            MAX_STEPS,
+        ),
+        too_long("points on its timeline", nodes, MAX_NODES),
+    ];
+    checks.into_iter().flatten().next().map_or(Ok(()), Err)
 }
 
 /// Whether the text begins as the saves this game writes do: the comment [`to_text`]
@@ -214,15 +265,18 @@ fn damaged(text: &str, error: &ron::error::SpannedError) -> SaveError {
 }
 
 /// The save as the text written to disk: a comment saying what it is, then pretty RON.
-pub fn to_text(save: &SaveFile) -> String {
+/// A save that cannot be written as RON is an error, never a file with only a header;
+/// so is one longer than [`parse`] would read back.
+pub fn to_text(save: &SaveFile) -> Result<String, SaveError> {
+    within_limits(save)?;
     let config = ron::ser::PrettyConfig::new().struct_names(true);
-    let body = ron::ser::to_string_pretty(save, config).unwrap_or_default();
-    format!(
+    let body = ron::ser::to_string_pretty(save, config).map_err(|e| SaveError::Unwritable(e.to_string()))?;
+    Ok(format!(
         "{HEADER} of \"{}\", step {}: {}.\n// Readable, but edit with care: a damaged save will not load.\n{body}\n",
         save.story.title.replace(['\n', '\r'], " "),
         save.step(),
         save.scene_title.replace(['\n', '\r'], " "),
-    )
+    ))
 }
 
 /// The first paragraph of a passage, cut at a word near `max` characters.

@@ -4,6 +4,7 @@
 //! graph; `diagnostic` renders what went wrong in the style of rustc.
 
 pub mod diagnostic;
+mod folder;
 mod layers;
 mod lint;
 pub mod model;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 
 pub use diagnostic::{Diagnostic, Location, Report, Severity, SourceFile};
+pub use folder::{MAX_FILE_BYTES, MAX_FILES, MAX_FOLDER_BYTES, read_optional};
 pub use model::*;
 pub use validate::{Loaded, PackSources, StorySources, load};
 
@@ -46,6 +48,19 @@ pub enum ReadError {
     NotAPack(PathBuf),
     #[error("'{path}' is not valid UTF-8 text")]
     NotUtf8 { path: PathBuf },
+    #[error("'{path}' is a {kind}, not a file: a story folder holds only files and folders")]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error(
+        "'{path}' is a link to '{target}', outside the story folder: links are followed only \
+         within it"
+    )]
+    LinkOutside { path: PathBuf, target: PathBuf },
+    #[error("'{path}' is larger than {} MB, the most a story file may hold", limit >> 20)]
+    TooBig { path: PathBuf, limit: u64 },
+    #[error("the story folder '{path}' holds more than {} MB of story files, the most a story may hold", limit >> 20)]
+    FolderTooBig { path: PathBuf, limit: u64 },
+    #[error("the story folder '{path}' holds more than {limit} story files, the most a story may hold")]
+    TooManyFiles { path: PathBuf, limit: usize },
 }
 
 /// The sources of the story compiled into the binary.
@@ -94,7 +109,7 @@ pub fn implies_builtin(dirs: &[PathBuf]) -> bool {
 /// Reads a pack folder: its `pack.ron` and every other `.ron` file under it.
 pub fn read_pack(dir: &Path) -> Result<PackSources, ReadError> {
     let mut files = Vec::new();
-    read_tree(dir, dir, &mut files)?;
+    read_tree(dir, &mut files)?;
     if !files
         .iter()
         .any(|f| f.name == display_name(dir, &dir.join(PACK_MANIFEST)))
@@ -139,7 +154,7 @@ fn collect_embedded(dir: &Dir<'_>, out: &mut Vec<SourceFile>) {
 /// Reads every `.ron` file under `dir`, the manifest first and the rest sorted by path.
 pub fn read_dir(dir: &Path) -> Result<StorySources, ReadError> {
     let mut files = Vec::new();
-    read_tree(dir, dir, &mut files)?;
+    read_tree(dir, &mut files)?;
     if !files
         .iter()
         .any(|f| f.name == display_name(dir, &dir.join(MANIFEST)))
@@ -154,31 +169,13 @@ pub fn read_dir(dir: &Path) -> Result<StorySources, ReadError> {
     })
 }
 
-fn read_tree(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> Result<(), ReadError> {
-    let io = |source| ReadError::Io {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(io)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(io)?;
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            read_tree(root, &path, out)?;
-        } else if path.extension().is_some_and(|e| e == "ron") {
-            let bytes = std::fs::read(&path).map_err(|source| ReadError::Io {
-                path: path.clone(),
-                source,
-            })?;
-            let text = String::from_utf8(bytes).map_err(|_| ReadError::NotUtf8 { path: path.clone() })?;
-            out.push(SourceFile {
-                name: display_name(root, &path),
-                text,
-            });
-        }
+/// Every `.ron` file under `root`, read as [`folder`] allows: regular files inside it only.
+fn read_tree(root: &Path, out: &mut Vec<SourceFile>) -> Result<(), ReadError> {
+    for file in folder::read_ron_files(root)? {
+        out.push(SourceFile {
+            name: display_name(root, &file.path),
+            text: file.text,
+        });
     }
     Ok(())
 }

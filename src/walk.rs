@@ -84,6 +84,9 @@ pub enum ProblemKind {
     Trapped,
     /// The engine refused a step.
     Engine,
+    /// The walker itself panicked on this run (a bug in the game, not in the story);
+    /// the run's counts may be partial, but the run is reported, never dropped.
+    Panic,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,6 +164,19 @@ impl<'s> Index<'s> {
     }
 }
 
+/// The positions (in `scene.choices`) of the choices offered now, where `taken(i)`
+/// says whether choice `i` of the scene has been taken before in this run (for
+/// choices shown once), instead of a search through the state's log.
+fn offered_where(scene: &Scene, state: &GameState, taken: impl Fn(usize) -> bool) -> Vec<usize> {
+    scene
+        .choices
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| holds_opt(c.when.as_ref(), state) && !(c.once && taken(*i)))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 /// The positions (in `scene.choices`) of the choices offered now.
 fn offered_positions(scene: &Scene, state: &GameState) -> Vec<usize> {
     scene
@@ -211,8 +227,16 @@ impl Tally {
     }
 }
 
+/// One run: the index, the run's seed, the step cap, and the tally to count into.
+type Walker = fn(&Index<'_>, u64, usize, &mut Tally);
+
 /// Random playthroughs: `runs` of them, from `seed`, spread over `threads`.
 pub fn random(story: &Story, options: WalkOptions) -> WalkReport {
+    random_with(story, options, walk_once)
+}
+
+/// [`random`] with the walker for each run given, so a test can make one panic.
+fn random_with(story: &Story, options: WalkOptions, walker: Walker) -> WalkReport {
     let index = Index::new(story);
     let threads = options.threads.clamp(1, 64);
     let per = options.runs.div_ceil(threads).max(1);
@@ -222,17 +246,39 @@ pub fn random(story: &Story, options: WalkOptions) -> WalkReport {
             .map(|first| {
                 let index = &index;
                 let last = (first + per).min(options.runs);
-                scope.spawn(move || {
+                let worker = scope.spawn(move || {
                     let mut tally = Tally::new(index);
                     for run in first..last {
                         let seed = options.seed.wrapping_add(run as u64);
-                        walk_once(index, seed, options.max_steps, &mut tally);
+                        guarded(index, seed, options.max_steps, &mut tally, walker);
                     }
+                    tally
+                });
+                (first, last, worker)
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|(first, last, worker)| {
+                worker.join().unwrap_or_else(|payload| {
+                    // Runs are guarded one by one, so this is a panic outside them.
+                    let mut tally = Tally::new(&index);
+                    let message = format!(
+                        "a walker thread stopped ({}); runs {first} to {} are not counted",
+                        panic_message(payload.as_ref()),
+                        last.saturating_sub(1)
+                    );
+                    tally.problems.push(Problem {
+                        kind: ProblemKind::Panic,
+                        seed: options.seed.wrapping_add(first as u64),
+                        scene: String::new(),
+                        message,
+                        log: Vec::new(),
+                    });
                     tally
                 })
             })
-            .collect();
-        workers.into_iter().filter_map(|w| w.join().ok()).collect()
+            .collect()
     });
     let mut total = Tally::new(&index);
     for t in tallies {
@@ -257,7 +303,32 @@ pub fn random(story: &Story, options: WalkOptions) -> WalkReport {
     )
 }
 
-/// One random run from `seed`, counted into `tally`.
+/// One run, with a panic in it reported as a problem of that run rather than losing
+/// the thread's every count.
+fn guarded(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally, walker: Walker) {
+    let run = std::panic::AssertUnwindSafe(|| walker(index, seed, max_steps, &mut *tally));
+    if let Err(payload) = std::panic::catch_unwind(run) {
+        tally.problems.push(Problem {
+            kind: ProblemKind::Panic,
+            seed,
+            scene: String::new(),
+            message: format!("the walk panicked: {}", panic_message(payload.as_ref())),
+            log: Vec::new(),
+        });
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_owned())
+}
+
+/// One random run from `seed`, counted into `tally`. Each step costs the same however
+/// long the run has been: the walker keeps its own record of the choices taken (for
+/// choices shown once) and empties the state's log, so no step copies or searches it.
 fn walk_once(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) {
     let story = index.story;
     let mut picks = ChaCha8Rng::seed_from_u64(seed);
@@ -305,7 +376,8 @@ fn walk_once(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) 
                 .push(problem(ProblemKind::Loop, &scene.id, message, &log));
             break;
         }
-        let offered = offered_positions(scene, &state);
+        let base = index.choice_base[si];
+        let offered = offered_where(scene, &state, |ci| seen_choices[base + ci]);
         if offered.is_empty() {
             let message = "no choice is offered here, and it is not an ending".to_owned();
             tally
@@ -324,7 +396,11 @@ fn walk_once(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) 
             number: pick + 1,
         });
         match engine::choose(story, &state, &choice.id) {
-            Ok(outcome) => state = outcome.state,
+            Ok(outcome) => {
+                state = outcome.state;
+                // Nothing a walk counts reads the log; `seen_choices` stands in for it.
+                state.log.clear();
+            }
             Err(e) => {
                 tally
                     .problems
@@ -354,4 +430,43 @@ pub fn ratio(n: u64, of: u64) -> f64 {
 fn pick(rng: &mut ChaCha8Rng, n: usize) -> usize {
     let n = n as u64;
     usize::try_from((u64::from(rng.next_u32()) * n) >> 32).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn panics_on_seed_3(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) {
+        assert!(seed != 3, "a bug met on seed {seed}");
+        walk_once(index, seed, max_steps, tally);
+    }
+
+    #[test]
+    fn a_run_that_panics_is_reported_and_the_others_still_count() {
+        let story = crate::story::load_embedded()
+            .expect("the built-in story loads")
+            .story;
+        let options = WalkOptions {
+            runs: 8,
+            seed: 0,
+            max_steps: 1000,
+            threads: 2,
+        };
+        let report = random_with(&story, options, panics_on_seed_3);
+        let panics: Vec<_> = report
+            .problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::Panic)
+            .collect();
+        assert_eq!(panics.len(), 1, "{:?}", report.problems);
+        assert_eq!(panics[0].seed, 3);
+        assert!(
+            panics[0].message.contains("a bug met on seed 3"),
+            "{}",
+            panics[0].message
+        );
+        assert_eq!(report.problem_total(), 1);
+        let ended: u64 = report.endings.values().sum();
+        assert_eq!(ended, 7, "the other runs of the panicking thread were lost");
+    }
 }

@@ -33,7 +33,7 @@ fn a_save_round_trips_through_its_text_with_every_part_of_the_state() {
     // Parts this path does not reach: a revised memory and a pending roll.
     saved.state.memories.get_mut("the_lay_by").unwrap().revised_at = Some(2);
     saved.state.rolls = vec![7, 99];
-    let text = save::to_text(&saved);
+    let text = save::to_text(&saved).unwrap();
     let read = save::parse(text.as_bytes(), Some("example")).unwrap();
     assert_eq!(read, saved);
     assert!(text.starts_with("// A hailsham save of \"The Long Drive\", step 3"));
@@ -65,7 +65,7 @@ fn the_timeline_survives_a_save_with_every_branch() {
     assert!(!s.undo().unwrap(), "undo stops at the start");
     s.choose("drive_on").unwrap();
     assert_eq!(s.timeline().nodes().len(), 4);
-    let text = save::to_text(&s.to_save(5));
+    let text = save::to_text(&s.to_save(5)).unwrap();
     let save = save::parse(text.as_bytes(), Some("example")).unwrap();
     let restored = Session::from_save(example(), &save, &Migrations::default()).unwrap();
     let mut back = restored.session;
@@ -89,7 +89,7 @@ fn the_timeline_survives_a_save_with_every_branch() {
 
 #[test]
 fn each_kind_of_damage_has_its_own_error() {
-    let good = save::to_text(&full_session(1).to_save(0));
+    let good = save::to_text(&full_session(1).to_save(0)).unwrap();
     let cases: Vec<(Vec<u8>, &str)> = vec![
         (Vec::new(), "the file is empty"),
         (vec![0xff, 0xfe, 0x00], "not text"),
@@ -130,7 +130,7 @@ fn each_kind_of_damage_has_its_own_error() {
 
 #[test]
 fn no_truncation_or_corruption_of_a_save_panics() {
-    let good = save::to_text(&full_session(2).to_save(0));
+    let good = save::to_text(&full_session(2).to_save(0)).unwrap();
     let story = example();
     let bytes = good.as_bytes();
     for cut in 0..good.trim_end().len() {

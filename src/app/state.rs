@@ -38,7 +38,7 @@ impl Flash {
 pub struct Autosave {
     /// The player has moved (chosen, undone, jumped) since the autosave was written.
     pub due: bool,
-    /// An autosave has failed; the player is told once, not at every step.
+    /// The last autosave failed (each failure is told; a repeat says "again").
     pub failed: bool,
 }
 

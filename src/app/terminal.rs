@@ -3,35 +3,62 @@
 //! capture in a guard whose `Drop` undoes it, and signals turned into input so that
 //! SIGINT, SIGTERM and SIGHUP leave through the same tidy path as `q`. With `--watch`,
 //! the story's file watcher sends into the same input, so a save wakes the loop.
+//! Frames are drawn through [`SafeBackend`], so no text can drive the terminal.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 
 use super::input::{ChannelSource, Input};
 use super::{App, run};
 use crate::error::Error;
+use crate::term_safe::{SafeBackend, raw_stdout};
 use crate::watch::Reloader;
 
-/// Switches on what `ratatui::init` does not (mouse capture), and off again on drop,
-/// whichever way the game ends.
-struct Guard;
+/// Sets the terminal up (raw mode and the alternate screen through `ratatui`, then
+/// mouse capture) and undoes it all on drop, whichever way the game ends: the guard
+/// exists before the first step, so a step that fails still restores the terminal.
+struct Guard {
+    restore: fn(),
+}
 
 impl Guard {
     fn new() -> io::Result<Self> {
-        execute!(io::stdout(), EnableMouseCapture)?;
-        Ok(Self)
+        Self::set_up(&[enter, capture_mouse], restore)
+    }
+
+    fn set_up(steps: &[fn() -> io::Result<()>], restore: fn()) -> io::Result<Self> {
+        let guard = Self { restore };
+        for step in steps {
+            step()?;
+        }
+        Ok(guard)
     }
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        ratatui::restore();
-        let _ = io::stdout().flush();
+        (self.restore)();
     }
+}
+
+/// Raw mode, the alternate screen and the panic hook that undoes them.
+fn enter() -> io::Result<()> {
+    ratatui::try_init().map(drop)
+}
+
+fn capture_mouse() -> io::Result<()> {
+    execute!(raw_stdout(), EnableMouseCapture)
+}
+
+fn restore() {
+    let _ = execute!(raw_stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = raw_stdout().flush();
 }
 
 /// How the game ended, for `main` to choose the exit code.
@@ -54,9 +81,10 @@ pub fn play(app: &mut App, watch: &[PathBuf]) -> Result<Exit, Error> {
         app.watch(Box::new(reloader));
     }
     let mut inputs = SignalAware::new(source);
-    let mut terminal = ratatui::init();
-    let guard = Guard::new();
+    let guard = Guard::new()?;
+    let mut terminal = Terminal::new(SafeBackend::new(CrosstermBackend::new(raw_stdout())))?;
     let result = run(&mut terminal, app, &mut inputs);
+    drop(terminal);
     drop(guard);
     result?;
     Ok(inputs.signal.map_or(Exit::Quit, Exit::Signal))
@@ -81,5 +109,32 @@ impl super::InputSource for SignalAware {
             self.signal = Some(s);
         }
         input
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use super::*;
+
+    static RESTORED: AtomicUsize = AtomicUsize::new(0);
+
+    #[test]
+    fn a_step_that_fails_still_restores_the_terminal() {
+        #[allow(clippy::unnecessary_wraps)]
+        fn ok() -> io::Result<()> {
+            Ok(())
+        }
+        fn fails() -> io::Result<()> {
+            Err(io::Error::other("no mouse here"))
+        }
+        fn counted() {
+            RESTORED.fetch_add(1, Ordering::SeqCst);
+        }
+        assert!(Guard::set_up(&[ok, fails], counted).is_err());
+        assert_eq!(RESTORED.load(Ordering::SeqCst), 1);
+        drop(Guard::set_up(&[ok, ok], counted));
+        assert_eq!(RESTORED.load(Ordering::SeqCst), 2);
     }
 }

@@ -103,8 +103,8 @@ impl<W: Write> Player<W> {
     }
 
     /// Writes the autosave if the player has moved since it was last written (so that
-    /// loading a save and quitting leaves the autosave alone); a failure is reported
-    /// once and play goes on.
+    /// loading a save and quitting leaves the autosave alone); every failure is
+    /// reported and play goes on.
     pub(super) fn autosave(&mut self) -> Result<(), Error> {
         let Some(dir) = &self.saves else {
             return Ok(());
@@ -112,11 +112,13 @@ impl<W: Write> Player<W> {
         if !std::mem::take(&mut self.moved) {
             return Ok(());
         }
-        if let Err(e) = write_autosave(dir, &self.session)
-            && !self.autosave_failed
-        {
-            self.autosave_failed = true;
-            writeln!(self.out, "(Autosave failed: {e}. Play goes on; try 'save N'.)")?;
+        let result = write_autosave(dir, &self.session);
+        let again = std::mem::replace(&mut self.autosave_failed, result.is_err());
+        match result {
+            Err(e) if again => writeln!(self.out, "(Autosave failed again: {e}.)")?,
+            Err(e) => writeln!(self.out, "(Autosave failed: {e}. Play goes on; try 'save N'.)")?,
+            Ok(()) if again => writeln!(self.out, "(Autosave works again.)")?,
+            Ok(()) => {}
         }
         Ok(())
     }

@@ -75,9 +75,9 @@ impl Migrations {
     /// The migrations of the story in `dir`; none if it has no `migrations.ron`.
     pub fn from_dir(dir: &Path) -> Result<Self, MigrationError> {
         let path = dir.join(FILE);
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Self::parse(&text, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+        match crate::story::read_optional(dir, &path) {
+            Ok(Some(text)) => Self::parse(&text, &path.display().to_string()),
+            Ok(None) => Ok(Self::default()),
             Err(e) => Err(MigrationError::Io {
                 file: path.display().to_string(),
                 message: e.to_string(),

@@ -8,6 +8,7 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use tempfile::NamedTempFile;
 
@@ -59,8 +60,8 @@ pub(crate) fn write_inner(path: &Path, backup: &Path, bytes: &[u8], crash: Optio
 fn replace(path: &Path, bytes: &[u8], crash: Option<Crash>, stops: (Crash, Crash, Crash)) -> io::Result<()> {
     let dir = folder(path);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".hailsham-")
-        .suffix(".tmp")
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     if crash == Some(stops.0) {
         tmp.write_all(&bytes[..bytes.len() / 2])?;
@@ -78,6 +79,40 @@ fn replace(path: &Path, bytes: &[u8], crash: Option<Crash>, stops: (Crash, Crash
     tmp.persist(path).map_err(|e| e.error)?;
     sync_folder(dir);
     Ok(())
+}
+
+/// The start and end of a temporary file's name.
+const TEMP_PREFIX: &str = ".hailsham-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// How old a temporary file must be to count as left by a killed write: a write takes
+/// milliseconds, and another game writing into the same folder must keep its own.
+pub const STALE_AFTER: Duration = Duration::from_mins(1);
+
+/// Removes the temporary files in `dir` that writes killed part-way left behind (those
+/// last touched more than `age` ago), and returns how many went. Only regular files
+/// named as this module names them are touched.
+pub fn remove_stale(dir: &Path, age: Duration) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = SystemTime::now();
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+        })
+        .filter(|e| {
+            e.metadata().is_ok_and(|m| {
+                m.file_type().is_file()
+                    && m.modified()
+                        .is_ok_and(|t| now.duration_since(t).is_ok_and(|d| d >= age))
+            })
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// A crashed process leaves its temporary file behind; so does a simulated crash.

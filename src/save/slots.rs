@@ -3,13 +3,15 @@
 //!
 //! The folder is `--save-dir DIR`, else `$HAILSHAM_SAVE_DIR`, else the platform's data
 //! folder (`directories`). Listing reads every slot on its own: a damaged one is listed
-//! with its reason and the others are unaffected. Nothing here deletes a file, and a
-//! slot is only ever written by an explicit save into it.
+//! with its reason and the others are unaffected. A slot is only ever written by an
+//! explicit save into it; the only files ever deleted are the temporary files a write
+//! killed part-way left behind ([`atomic::remove_stale`]). A slot or backup that is a
+//! link is neither read nor written: it is reported as a link and left alone.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use super::{SaveError, SaveFile, atomic, parse, to_text};
+use super::{MAX_BYTES, SaveError, SaveFile, atomic, parse, to_text};
 
 /// The environment variable that moves the save folder.
 pub const ENV: &str = "HAILSHAM_SAVE_DIR";
@@ -120,26 +122,48 @@ impl SaveDir {
 
     /// Reads a slot. A missing slot is [`SaveError::Missing`]; nothing is written.
     pub fn read(&self, slot: Slot, story_id: Option<&str>) -> Result<SaveFile, SaveError> {
-        read_file(&self.path(slot), story_id)
+        read_slot(&self.path(slot), story_id)
     }
 
     /// Reads the previous version of a slot.
     pub fn read_backup(&self, slot: Slot, story_id: Option<&str>) -> Result<SaveFile, SaveError> {
-        read_file(&self.backup_path(slot), story_id)
+        read_slot(&self.backup_path(slot), story_id)
     }
 
     /// Writes a slot atomically; what it held before, readable or not, becomes its backup.
     pub fn write(&self, slot: Slot, save: &SaveFile) -> Result<(), SaveError> {
-        atomic::write_with_backup(
-            &self.path(slot),
-            &self.backup_path(slot),
-            to_text(save).as_bytes(),
-        )
-        .map_err(SaveError::Write)
+        let (path, backup) = (self.path(slot), self.backup_path(slot));
+        let text = to_text(save)?;
+        let failed = |source| SaveError::Write {
+            path: path.clone(),
+            source,
+        };
+        if self.root.exists() && !self.root.is_dir() {
+            let message = format!(
+                "the save folder '{}' is a file, not a folder",
+                self.root.display()
+            );
+            return Err(failed(std::io::Error::other(message)));
+        }
+        for p in [&path, &backup] {
+            match std::fs::symlink_metadata(p) {
+                Ok(m) if m.file_type().is_symlink() => return Err(SaveError::Link { path: p.clone() }),
+                Ok(m) if !m.is_file() => return Err(SaveError::NotAFile { path: p.clone() }),
+                _ => {}
+            }
+        }
+        self.tidy();
+        atomic::write_with_backup(&path, &backup, text.as_bytes()).map_err(failed)
+    }
+
+    /// Removes the temporary files of writes that were killed part-way.
+    fn tidy(&self) {
+        atomic::remove_stale(&self.root, atomic::STALE_AFTER);
     }
 
     /// Every slot with what it holds, in the order of [`Slot::all`].
     pub fn list(&self, story_id: Option<&str>) -> Vec<SlotEntry> {
+        self.tidy();
         Slot::all()
             .into_iter()
             .map(|slot| SlotEntry {
@@ -150,7 +174,7 @@ impl SaveDir {
                     Err(SaveError::Missing) => SlotStatus::Empty,
                     Err(e) => SlotStatus::Unreadable(e),
                 },
-                has_backup: self.backup_path(slot).is_file(),
+                has_backup: std::fs::symlink_metadata(self.backup_path(slot)).is_ok_and(|m| m.is_file()),
             })
             .collect()
     }
@@ -167,13 +191,54 @@ impl SaveDir {
     }
 }
 
-/// Reads and parses a save file. Nothing is written, whatever the file holds.
+/// Reads and parses a save file named by the player (a link is followed: they chose
+/// it). Nothing is written, whatever the file holds; a FIFO or a device is refused
+/// rather than waited on, and a file too large for a save is not read.
 pub fn read_file(path: &Path, story_id: Option<&str>) -> Result<SaveFile, SaveError> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    parse(&read_bytes(path)?, story_id)
+}
+
+/// Reads and parses a slot of the save folder, which must not be a link.
+fn read_slot(path: &Path, story_id: Option<&str>) -> Result<SaveFile, SaveError> {
+    if is_link(path) {
+        return Err(SaveError::Link {
+            path: path.to_path_buf(),
+        });
+    }
+    read_file(path, story_id)
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The bytes of a regular file, at most [`MAX_BYTES`] of them.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, SaveError> {
+    use std::io::Read;
+    let failed = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => SaveError::Missing,
-        _ => SaveError::Read(e),
-    })?;
-    parse(&bytes, story_id)
+        _ => SaveError::Read {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    };
+    let not_a_file = || SaveError::NotAFile {
+        path: path.to_path_buf(),
+    };
+    let meta = std::fs::metadata(path).map_err(failed)?;
+    if !meta.is_file() {
+        return Err(not_a_file());
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(SaveError::TooBig);
+    }
+    let file = std::fs::File::open(path).map_err(failed)?;
+    if !file.metadata().map_err(failed)?.is_file() {
+        return Err(not_a_file());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(failed)?;
+    Ok(bytes)
 }
 
 /// A save named on the command line: a slot ("3", "auto", "quick") in `dir`, or a path.

@@ -10,6 +10,7 @@
 //! them as it always has. Every item keeps the index of its file, so diagnostics point
 //! into the pack that wrote it.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, SourceFile, line_column};
@@ -122,6 +123,7 @@ pub(super) fn merge(
     let mut m = Merger {
         files,
         diagnostics: Vec::new(),
+        scene_at: HashMap::new(),
     };
     let mut merged = Merged {
         characters: items(std::mem::take(&mut base.characters)),
@@ -188,6 +190,9 @@ pub(super) fn merge(
 struct Merger<'f> {
     files: &'f [SourceFile],
     diagnostics: Vec<Diagnostic>,
+    /// Scene id → its first place in the merged scenes, so that adding a scene does not
+    /// search them all (a story may have many thousands).
+    scene_at: HashMap<String, usize>,
 }
 
 impl Merger<'_> {
@@ -274,7 +279,7 @@ impl Merger<'_> {
     }
 
     fn add_scene(&mut self, scenes: &mut Vec<SceneItem>, file: usize, layer: usize, raw: RawScene) {
-        let existing = scenes.iter().position(|e| e.raw.id.value == raw.id.value);
+        let existing = self.scene_at.get(&raw.id.value).copied();
         match existing {
             Some(i) if scenes[i].layer < layer => {
                 if raw.overrides {
@@ -294,6 +299,7 @@ impl Merger<'_> {
                 if raw.overrides {
                     self.nothing_to_override("scene", file, &raw.id);
                 }
+                self.scene_at.entry(raw.id.value.clone()).or_insert(scenes.len());
                 scenes.push(SceneItem {
                     file,
                     layer,

@@ -81,6 +81,7 @@ pub(super) fn kind_name(kind: ProblemKind) -> &'static str {
         ProblemKind::Loop => "loop",
         ProblemKind::Trapped => "trapped",
         ProblemKind::Engine => "engine error",
+        ProblemKind::Panic => "panic",
     }
 }
 

@@ -27,7 +27,7 @@ pub(crate) fn latest_save(
 }
 
 /// Writes the autosave if the player has moved since it was last written (so that
-/// loading a save and leaving leaves the autosave alone). A failure is told once.
+/// loading a save and leaving leaves the autosave alone). Every failure is told.
 pub(super) fn autosave(app: &mut App) {
     if !std::mem::take(&mut app.autosave.due) {
         return;
@@ -35,13 +35,13 @@ pub(super) fn autosave(app: &mut App) {
     let (Some(dir), Some(session)) = (&app.saves, &app.session) else {
         return;
     };
-    if let Err(e) = dir.write(Slot::Auto, &session.to_save(save::clock::now()))
-        && !app.autosave.failed
-    {
-        app.autosave.failed = true;
+    let result = dir.write(Slot::Auto, &session.to_save(save::clock::now()));
+    let again = std::mem::replace(&mut app.autosave.failed, result.is_err());
+    if let Err(e) = result {
         let key = app.keymap.label(Command::Save);
+        let again = if again { " again" } else { "" };
         app.flash = Some(Flash::warning(format!(
-            "Autosave failed: {e}. Play goes on; {key} saves to a slot."
+            "Autosave failed{again}: {e}. Play goes on; {key} saves to a slot."
         )));
     }
 }
