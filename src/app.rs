@@ -13,6 +13,7 @@ pub mod input;
 pub mod journal;
 pub mod keymap;
 pub mod run;
+pub mod settings;
 pub mod state;
 pub mod terminal;
 pub mod update;
@@ -31,6 +32,7 @@ use crate::watch::ReloadSource;
 pub use input::{Input, InputSource};
 pub use keymap::{Command, Keymap};
 pub use run::run;
+pub use settings::{ConfigDir, Settings, TextSpeed};
 pub use state::{
     Autosave, DiagnosticsState, Flash, HistoryState, InspectorState, ReplayState, SlotsState, TimelineState,
 };
@@ -80,9 +82,14 @@ pub struct Options {
     pub saves: Option<SaveDir>,
     /// Applied to saves of an older version of the story when they are loaded.
     pub migrations: Migrations,
-    /// Show each scene's text at once instead of revealing it.
+    /// The settings to start with (as read from the config folder).
+    pub settings: Settings,
+    /// Where changed settings are written; `None`: they last for this run only.
+    pub config: Option<ConfigDir>,
+    /// Show each page of text at once, whatever the settings say.
     pub instant_text: bool,
-    /// The theme to start with (`NO_COLOR` chooses [`ThemeChoice::NoColor`]).
+    /// The theme to use whatever the settings say (`NO_COLOR` chooses
+    /// [`ThemeChoice::NoColor`]).
     pub theme: Option<ThemeChoice>,
 }
 
@@ -104,7 +111,9 @@ pub enum Mark {
     Revised,
 }
 
-/// The text reveal: how many characters of the scene show so far.
+/// The text reveal: how many letters (not spaces) of the scene show so far, of how
+/// many. It stops at the bottom of the page and waits there for Space, Enter or a
+/// click ([`Action::Advance`]); it ends when the whole text shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reveal {
     pub shown: usize,
@@ -154,8 +163,8 @@ pub struct App {
     pub(crate) behind: View,
     pub(crate) overlay: Option<Overlay>,
     pub(crate) menu_selected: usize,
-    pub(crate) instant_text: bool,
-    pub(crate) theme_choice: ThemeChoice,
+    pub(crate) settings: Settings,
+    pub(crate) config: Option<ConfigDir>,
     pub(crate) theme: Theme,
     pub(crate) keymap: Keymap,
     pub(crate) size: Size,
@@ -179,7 +188,13 @@ impl App {
     /// The game at its title screen. Without `options.resume`, the latest readable save
     /// in `options.saves` (if any) is what "Continue" resumes.
     pub fn new(story: Story, options: Options) -> Self {
-        let theme_choice = options.theme.unwrap_or(ThemeChoice::Default);
+        let mut settings = options.settings;
+        if options.instant_text {
+            settings.text_speed = TextSpeed::Instant;
+        }
+        if let Some(theme) = options.theme {
+            settings.theme = theme;
+        }
         let resume = options
             .resume
             .or_else(|| update::latest_save(&story, options.saves.as_ref(), &options.migrations));
@@ -197,9 +212,9 @@ impl App {
             behind: View::Title,
             overlay: None,
             menu_selected: 0,
-            instant_text: options.instant_text,
-            theme_choice,
-            theme: Theme::shipped(theme_choice),
+            settings,
+            config: options.config,
+            theme: Theme::shipped(settings.theme),
             keymap: Keymap::shipped(),
             size: Size::new(80, 24),
             play: PlayState::default(),
@@ -295,9 +310,20 @@ impl App {
         self.flash.as_ref()
     }
 
-    /// Whether the text reveal is running, so the loop should wake to advance it.
-    pub fn animating(&self) -> bool {
+    /// Whether some of the scene's text is still to show: Space, Enter and a click
+    /// then complete the page (or turn to the next) instead of choosing.
+    pub fn revealing(&self) -> bool {
         self.view == View::Play && self.overlay.is_none() && self.play.reveal.is_some()
+    }
+
+    /// Whether the text reveal is running on this page, so the loop should wake to
+    /// advance it. Waiting at the bottom of a full page is not animating.
+    pub fn animating(&self) -> bool {
+        self.revealing()
+            && self
+                .play
+                .reveal
+                .is_some_and(|r| r.shown < crate::ui::play::page_end(self))
     }
 
     /// How long the loop may sleep before it must wake without input: while the text
@@ -331,8 +357,8 @@ impl App {
         self.menu_selected
     }
 
-    pub fn instant_text(&self) -> bool {
-        self.instant_text
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     pub fn play_state(&self) -> &PlayState {

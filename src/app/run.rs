@@ -9,8 +9,9 @@ use ratatui::backend::Backend;
 
 use super::{Action, App, InputSource, update};
 
-/// The pause between two steps of the text reveal.
-pub const TICK: Duration = Duration::from_millis(20);
+/// The pause between two steps of the text reveal (20 a second; each step shows one
+/// to four letters, as the text speed says).
+pub const TICK: Duration = Duration::from_millis(50);
 
 /// Runs the game until the player leaves or the input ends.
 pub fn run<B: Backend>(

@@ -18,14 +18,11 @@ pub use saving::slot_name;
 use crossterm::event::{KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Size};
 
-use super::{App, Command, Input, Mark, MenuItem, Overlay, PlayState, Reveal, View};
+use super::{App, Command, Input, Mark, MenuItem, Overlay, PlayState, Reveal, TextSpeed, View, settings};
 use crate::engine::Event;
 use crate::plain::describe_events;
 use crate::session::Session;
 use crate::ui;
-
-/// Characters of text revealed on each tick of the animation.
-pub const REVEAL_STEP: usize = 6;
 
 /// Something to do to the game, whatever key or click asked for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,8 +36,9 @@ pub enum Action {
     Resize(Size),
     /// Advance the text reveal.
     Tick,
-    /// Show the rest of the text at once.
-    RevealAll,
+    /// Space, Enter or a click while the text is appearing: show the rest of the page
+    /// at once, or, at the bottom of a full page, turn to the next.
+    Advance,
     /// "Yes" in the confirmation.
     Confirm,
     /// Close the overlay.
@@ -88,8 +86,13 @@ impl App {
                     }
                     None => {}
                 }
-                if self.animating() {
-                    return Some(Action::RevealAll);
+                if self.revealing() {
+                    // Every other key acts at once; the choices are not showing yet.
+                    return match command {
+                        Some(Command::Select | Command::PageDown) => Some(Action::Advance),
+                        _ if matches!(key.code, KeyCode::Char('1'..='9')) => None,
+                        other => other.map(Action::Command),
+                    };
                 }
                 if let KeyCode::Char(c @ '1'..='9') = key.code
                     && matches!(self.view, View::Play | View::Save | View::Load)
@@ -99,7 +102,7 @@ impl App {
                 command.map(Action::Command)
             }
             Input::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) if self.animating() => Some(Action::RevealAll),
+                MouseEventKind::Down(MouseButton::Left) if self.revealing() => Some(Action::Advance),
                 MouseEventKind::Down(MouseButton::Left) if self.overlay.is_none() => {
                     Some(Action::Click(Position::new(mouse.column, mouse.row)))
                 }
@@ -126,12 +129,11 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(size) => {
             app.size = size;
             clamp_scrolls(app);
+            settle_reveal(app);
         }
         Action::Tick if app.view == View::Replay => replay::tick(app),
         Action::Tick => tick(app),
-        Action::RevealAll => {
-            app.play.reveal = None;
-        }
+        Action::Advance => advance(app),
         Action::Confirm => match app.overlay {
             Some(Overlay::ConfirmQuit) => saving::leave(app),
             Some(Overlay::ConfirmOverwrite(slot)) => saving::confirm_overwrite(app, slot),
@@ -204,10 +206,12 @@ fn activate(app: &mut App, item: MenuItem) {
                 Err(e) => app.play.notes = vec![format!("The story cannot begin: {e}.")],
             }
         }
-        MenuItem::TextSpeed => app.instant_text = !app.instant_text,
+        MenuItem::TextSpeed => {
+            app.settings.text_speed = settings::cycle(&TextSpeed::ALL, app.settings.text_speed);
+        }
         MenuItem::Theme => {
-            app.theme_choice = app.theme_choice.next();
-            app.theme = crate::ui::theme::Theme::shipped(app.theme_choice);
+            app.settings.theme = app.settings.theme.next();
+            app.theme = crate::ui::theme::Theme::shipped(app.settings.theme);
         }
         MenuItem::Quit => saving::leave(app),
     }
@@ -238,13 +242,14 @@ fn after_move(app: &mut App) {
 fn after_step(app: &mut App, events: &[Event]) {
     let Some(session) = &app.session else { return };
     let notes = describe_events(session.story(), events);
-    let total = session.passage().iter().map(|p| p.text.chars().count()).sum();
+    let total = session.passage().iter().map(|p| ui::play::letters(&p.text)).sum();
     app.play = PlayState {
         selected: 0,
         scroll: 0,
-        reveal: (!app.instant_text && total > 0).then_some(Reveal { shown: 0, total }),
+        reveal: (total > 0).then_some(Reveal { shown: 0, total }),
         notes,
     };
+    settle_reveal(app);
     app.people.moved.clear();
     for event in events {
         match event {
@@ -277,17 +282,48 @@ fn after_step(app: &mut App, events: &[Event]) {
     }
 }
 
+/// One step of the reveal: a few more letters, never past the bottom of the page.
 fn tick(app: &mut App) {
-    if let Some(reveal) = &mut app.play.reveal {
-        reveal.shown += REVEAL_STEP;
-        if reveal.shown >= reveal.total {
+    let end = ui::play::page_end(app);
+    let step = app.settings.text_speed.letters_per_tick().unwrap_or(usize::MAX);
+    if let Some(reveal) = &mut app.play.reveal
+        && reveal.shown < end
+    {
+        reveal.shown = reveal.shown.saturating_add(step).min(end);
+    }
+    settle_reveal(app);
+}
+
+/// Space, Enter or a click while the text appears: the rest of the page at once, or,
+/// when the page is full and waiting, the next page (read lines scroll away only now).
+fn advance(app: &mut App) {
+    let Some(reveal) = app.play.reveal else { return };
+    let end = ui::play::page_end(app);
+    if reveal.shown < end {
+        app.play.reveal = Some(Reveal { shown: end, ..reveal });
+    } else {
+        let max = ui::play::max_scroll(app);
+        let rows = ui::play::text_rows(app).max(1);
+        app.play.scroll = (app.play.scroll + rows).min(max);
+        if ui::play::page_end(app) <= reveal.shown {
+            // Nothing more fits (the terminal is too small to tell): show it all.
             app.play.reveal = None;
         }
     }
-    // Keep the newest revealed line in sight.
-    if app.play.reveal.is_some() {
-        let follow = ui::play::reveal_follow_scroll(app);
-        app.play.scroll = app.play.scroll.max(follow);
+    settle_reveal(app);
+}
+
+/// Ends the reveal when all the text shows; with text "all at once", shows the page.
+fn settle_reveal(app: &mut App) {
+    let instant = app.settings.text_speed.letters_per_tick().is_none();
+    let end = ui::play::page_end(app);
+    if let Some(reveal) = &mut app.play.reveal {
+        if instant {
+            reveal.shown = reveal.shown.max(end);
+        }
+        if reveal.shown >= reveal.total {
+            app.play.reveal = None;
+        }
     }
 }
 

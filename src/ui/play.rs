@@ -9,9 +9,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{
-    READING_WIDTH, column, draw_lines, hint, more_below, screen, scroll_limit, split_status, status, wrap,
-};
+use super::{column, draw_lines, hint, more_below, screen, scroll_limit, split_status, status, wrap};
 use crate::app::{App, Command};
 use crate::session::Session;
 
@@ -41,7 +39,7 @@ const CHOICE_INDENT: usize = 5;
 
 fn areas(app: &App, area: Rect) -> Areas {
     let (main, status) = split_status(area);
-    let col = column(main, READING_WIDTH);
+    let col = column(main, app.settings().column.width());
     let choice_rows = app
         .session()
         .map_or(1, |s| choice_lines(s, col.width).len().max(1));
@@ -128,24 +126,25 @@ pub fn page(app: &App) -> usize {
     usize::from(areas(app, screen(app)).text.height.saturating_sub(2)).max(1)
 }
 
-/// The scroll offset that keeps the newest revealed line in sight.
-pub fn reveal_follow_scroll(app: &App) -> usize {
-    let (Some(session), Some(reveal)) = (app.session(), app.play_state().reveal) else {
-        return 0;
-    };
+/// The rows of text one page shows.
+pub fn text_rows(app: &App) -> usize {
+    usize::from(areas(app, screen(app)).text.height)
+}
+
+/// The letters of the text down to the bottom of the page at the current scroll: as
+/// far as the reveal goes before it waits for the player to turn the page.
+pub fn page_end(app: &App) -> usize {
+    let Some(session) = app.session() else { return 0 };
     let a = areas(app, screen(app));
-    let mut left = reveal.shown;
-    let mut last = 0;
-    for (i, line) in text_lines(app, session, a.text.width).iter().enumerate() {
-        if let TextLine::Para(text) = line {
-            if left == 0 {
-                break;
-            }
-            left = left.saturating_sub(letters(text));
-            last = i;
-        }
-    }
-    (last + 1).saturating_sub(usize::from(a.text.height))
+    let bottom = app.play_state().scroll + usize::from(a.text.height);
+    text_lines(app, session, a.text.width)
+        .iter()
+        .take(bottom)
+        .map(|line| match line {
+            TextLine::Para(text) => letters(text),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The choice drawn at a position on the screen, if any.
@@ -242,12 +241,34 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    if play.reveal.is_none() {
-        more_below(app, Command::PageDown, scroll, lines.len(), a.text, buf);
+    match play.reveal {
+        None => more_below(app, Command::PageDown, scroll, lines.len(), a.text, buf),
+        Some(reveal) if reveal.shown >= page_end(app) => {
+            let row = Rect {
+                y: a.text.bottom(),
+                height: 1,
+                ..a.text
+            };
+            Line::styled(format!("▼ more ({})", advance_label(app)), theme.accent)
+                .right_aligned()
+                .render(row, buf);
+        }
+        Some(_) => {}
     }
 
     draw_choices(app, session, &a, buf);
     draw_status(app, session, era, a.status, buf);
+}
+
+/// The key that completes or turns the page, as the player knows it: Space, when it
+/// is bound (it is in the shipped bindings), else the first key of "page down".
+fn advance_label(app: &App) -> String {
+    let space = crate::app::keymap::Key::parse("space");
+    if space.is_some_and(|k| app.keymap().keys(Command::PageDown).contains(&k)) {
+        "Space".to_owned()
+    } else {
+        app.keymap().label(Command::PageDown)
+    }
 }
 
 fn draw_choices(app: &App, session: &Session, a: &Areas, buf: &mut Buffer) {
@@ -298,8 +319,13 @@ fn draw_status(app: &App, session: &Session, era: &str, area: Rect, buf: &mut Bu
     };
     let count = session.offered().len();
     let mut hints = Vec::new();
-    if app.play_state().reveal.is_some() {
-        hints.push(("any key".to_owned(), "show all"));
+    if let Some(reveal) = app.play_state().reveal {
+        let what = if reveal.shown >= page_end(app) {
+            "read on"
+        } else {
+            "show the page"
+        };
+        hints.push((advance_label(app), what));
     } else if session.ending().is_some() {
         hints.push(hint(app, Command::Select, "turn the page"));
     } else if count == 1 {

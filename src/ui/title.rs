@@ -90,14 +90,7 @@ fn label(app: &App, item: MenuItem) -> String {
         },
         MenuItem::NewGame => "Begin the story".to_owned(),
         MenuItem::Load => "Load a saved game".to_owned(),
-        MenuItem::TextSpeed => {
-            let how = if app.instant_text() {
-                "all at once"
-            } else {
-                "gradually"
-            };
-            format!("Text appears: {how}")
-        }
+        MenuItem::TextSpeed => format!("Text appears: {}", app.settings().text_speed.name()),
         MenuItem::Theme => format!("Colours: {}", app.theme().name),
         MenuItem::Quit => "Leave".to_owned(),
     }

@@ -1,0 +1,235 @@
+//! Reading in the full-screen game, as a player does it: a scene opens at its top and
+//! stays there while its text appears at a reading pace; a full page waits with a
+//! "more" marker; Space, Enter or a click completes the page or turns it; every other
+//! key acts at once. The long scene is a fixture, not the story's prose.
+#![allow(clippy::unwrap_used)] // a failed step should fail the test at once
+
+mod common;
+
+use std::time::Duration;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hailsham::app::{
+    Action, App, Command, Input, InputSource, Options, Settings, TextSpeed, View, run, update,
+};
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Size;
+
+/// The example story with a first scene of thirty numbered paragraphs.
+fn long_story() -> hailsham::story::Story {
+    let paragraphs: Vec<String> = (1..=30)
+        .map(|n| format!("\"Paragraph {n} begins here and runs on for a while, so that it wraps.\""))
+        .collect();
+    let sources = common::edited(
+        "drive.ron",
+        "\"The rain has stopped by the time I pull in. Tommy has the flask between his knees.\"",
+        &paragraphs.join(",\n"),
+    );
+    hailsham::story::load(sources).unwrap().story
+}
+
+fn app_at(story: hailsham::story::Story, speed: TextSpeed, w: u16, h: u16) -> App {
+    let mut app = App::new(
+        story,
+        Options {
+            seed: 1,
+            settings: Settings {
+                text_speed: speed,
+                ..Settings::default()
+            },
+            ..Options::default()
+        },
+    );
+    update(&mut app, Action::Resize(Size::new(w, h)));
+    app
+}
+
+fn begin(app: &mut App) {
+    update(app, Action::Command(Command::Select));
+}
+
+/// Ticks until the reveal stops (the page is full or the text all shows); returns how many.
+fn tick_out(app: &mut App) -> usize {
+    let mut ticks = 0;
+    while app.animating() {
+        update(app, Action::Tick);
+        ticks += 1;
+        assert!(ticks < 100_000, "the reveal never stops");
+    }
+    ticks
+}
+
+fn screen(app: &App) -> String {
+    let size = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal.draw(|f| f.render_widget(app, f.area())).unwrap();
+    terminal.backend().to_string()
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    let input = Input::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    if let Some(action) = app.action(&input) {
+        update(app, action);
+    }
+}
+
+#[test]
+fn a_long_scene_opens_at_its_top_and_waits_when_the_page_is_full() {
+    let mut app = app_at(long_story(), TextSpeed::Normal, 80, 24);
+    begin(&mut app);
+    assert!(app.animating());
+    tick_out(&mut app);
+    assert_eq!(app.play_state().scroll, 0, "the scene stays at its top");
+    assert!(app.play_state().reveal.is_some(), "the rest waits");
+    assert_eq!(app.wake_after(), None, "waiting at the page's end takes no ticks");
+    let text = screen(&app);
+    assert!(text.contains("Paragraph 1 begins"), "{text}");
+    assert!(text.contains("▼ more (Space)"), "{text}");
+    assert!(
+        !text.contains("1. Pour him a cup"),
+        "no choices before the text is read"
+    );
+    assert_snapshot!("reading_page_full_80x24", text);
+
+    // Space turns the page: the next unread line comes to the top, and appears.
+    key(&mut app, KeyCode::Char(' '));
+    let scroll = app.play_state().scroll;
+    assert!(scroll > 0);
+    assert!(app.animating());
+    let text = screen(&app);
+    assert!(!text.contains("Paragraph 1 begins"), "{text}");
+    assert!(text.contains("↑ more above"), "{text}");
+    // Enter completes the page at once.
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.animating());
+    assert_eq!(app.play_state().scroll, scroll);
+    // Turning pages to the end shows the choices, and no choice was taken on the way.
+    let mut pages = 0;
+    while app.play_state().reveal.is_some() {
+        key(&mut app, KeyCode::Enter);
+        tick_out(&mut app);
+        pages += 1;
+        assert!(pages < 50, "the pages never end");
+    }
+    assert!(app.session().is_some_and(|s| s.state().log.is_empty()));
+    let text = screen(&app);
+    assert!(text.contains("Paragraph 30 begins"), "{text}");
+    assert!(text.contains("1. Pour him a cup"), "{text}");
+}
+
+#[test]
+fn every_scene_of_the_example_opens_at_its_first_line_at_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40), (60, 18)] {
+        let mut app = app_at(long_story(), TextSpeed::Fast, w, h);
+        begin(&mut app);
+        let mut seen = 0;
+        while app.session().is_some_and(|s| s.ending().is_none()) && seen < 10 {
+            tick_out(&mut app);
+            let first = app.session().unwrap().passage()[0].text.clone();
+            let first_words: String = first.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+            let text = screen(&app);
+            assert!(
+                text.contains(&first_words),
+                "{w}×{h}: '{first_words}' not on\n{text}"
+            );
+            while app.play_state().reveal.is_some() {
+                key(&mut app, KeyCode::Char(' '));
+                tick_out(&mut app);
+            }
+            key(&mut app, KeyCode::Char('1'));
+            seen += 1;
+        }
+        assert!(seen >= 2, "{w}×{h}: {seen} scenes");
+    }
+}
+
+#[test]
+fn the_speeds_reveal_no_faster_than_a_reading_pace() {
+    let mut ticks = Vec::new();
+    for speed in [TextSpeed::Slow, TextSpeed::Normal, TextSpeed::Fast] {
+        let per_second = speed.letters_per_second().unwrap();
+        assert!(
+            (15..=100).contains(&per_second),
+            "{speed:?}: {per_second} letters a second"
+        );
+        let mut app = app_at(long_story(), speed, 80, 24);
+        begin(&mut app);
+        ticks.push(tick_out(&mut app));
+    }
+    assert!(ticks[0] > ticks[1] && ticks[1] > ticks[2], "{ticks:?}");
+    let mut app = app_at(long_story(), TextSpeed::Instant, 80, 24);
+    begin(&mut app);
+    assert!(!app.animating(), "all at once: the page shows at once");
+    assert!(app.play_state().reveal.is_some(), "and still waits at its end");
+    assert!(screen(&app).contains("▼ more"));
+}
+
+#[test]
+fn keys_act_at_once_while_the_text_appears() {
+    let mut app = app_at(long_story(), TextSpeed::Slow, 80, 24);
+    begin(&mut app);
+    update(&mut app, Action::Tick);
+    assert!(app.animating());
+    key(&mut app, KeyCode::Char('r'));
+    assert_eq!(app.view(), View::Recollections);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.view(), View::Play);
+    assert!(app.animating(), "the reveal goes on where it was");
+    key(&mut app, KeyCode::Char('1'));
+    assert!(app.session().unwrap().state().log.is_empty());
+    key(&mut app, KeyCode::Char('q'));
+    key(&mut app, KeyCode::Char('y'));
+    assert!(app.should_quit(), "q then y quits, even mid-reveal");
+}
+
+#[test]
+fn a_click_completes_the_page() {
+    use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    let mut app = app_at(long_story(), TextSpeed::Slow, 80, 24);
+    begin(&mut app);
+    let click = Input::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    });
+    assert_eq!(app.action(&click), Some(Action::Advance));
+    update(&mut app, Action::Advance);
+    assert!(!app.animating());
+    assert!(screen(&app).contains("▼ more"));
+}
+
+/// Input that counts the loop's timed waits (ticks) and hands out scripted keys
+/// only when the loop blocks.
+struct Counting {
+    ticks: usize,
+    inputs: std::collections::VecDeque<Input>,
+}
+
+impl InputSource for Counting {
+    fn next(&mut self, timeout: Option<Duration>) -> Option<Input> {
+        if timeout.is_some() {
+            self.ticks += 1;
+            return None;
+        }
+        Some(self.inputs.pop_front().unwrap_or(Input::Closed))
+    }
+}
+
+#[test]
+fn the_loop_ticks_only_while_text_appears_and_blocks_at_a_full_page() {
+    let mut app = app_at(long_story(), TextSpeed::Normal, 80, 24);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let enter = Input::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let mut inputs = Counting {
+        ticks: 0,
+        inputs: [enter].into_iter().collect(),
+    };
+    run(&mut terminal, &mut app, &mut inputs).unwrap();
+    // The first page at two letters a tick, then the loop blocked: the input ran out.
+    let page = app.play_state().reveal.unwrap().shown;
+    assert_eq!(inputs.ticks, page.div_ceil(2), "{page} letters");
+    assert_eq!(app.play_state().scroll, 0);
+}
