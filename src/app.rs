@@ -125,8 +125,11 @@ pub struct PlayState {
     pub selected: usize,
     pub scroll: usize,
     pub reveal: Option<Reveal>,
-    /// What the last choice changed, in words, shown under the heading.
+    /// Messages about the game itself (an undo, a reload, a save of an edited story),
+    /// shown under the heading.
     pub notes: Vec<String>,
+    /// What the last choice (or the start) did, shown after the text as the settings say.
+    pub effects: Vec<crate::engine::Event>,
 }
 
 #[derive(Debug, Clone, Default)]

@@ -6,6 +6,7 @@
 //! status line, popups, and the notice shown when the terminal is too small.
 
 pub mod diagnostics;
+pub mod effects;
 pub mod ending;
 pub mod help;
 pub mod history;

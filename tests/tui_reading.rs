@@ -233,3 +233,64 @@ fn the_loop_ticks_only_while_text_appears_and_blocks_at_a_full_page() {
     assert_eq!(inputs.ticks, page.div_ceil(2), "{page} letters");
     assert_eq!(app.play_state().scroll, 0);
 }
+
+/// The row of the screen that holds `needle`, if any.
+fn row_of(text: &str, needle: &str) -> Option<usize> {
+    text.lines().position(|l| l.contains(needle))
+}
+
+#[test]
+fn what_a_choice_did_comes_after_the_text_it_refers_to() {
+    use hailsham::app::settings::Effects;
+    let story = common::example().story;
+    let mut app = app_at(story.clone(), TextSpeed::Normal, 80, 24);
+    begin(&mut app);
+    let text = screen(&app);
+    assert!(
+        !text.contains("Learned:"),
+        "nothing before the text is read:\n{text}"
+    );
+    tick_out(&mut app);
+    let text = screen(&app);
+    let learned = row_of(&text, "Learned: Someone said").expect("shown once read");
+    assert!(learned > row_of(&text, "The rain has stopped").unwrap(), "{text}");
+
+    key(&mut app, KeyCode::Char('1'));
+    tick_out(&mut app);
+    let text = screen(&app);
+    let first = row_of(&text, "Then it is time to go.").expect("the scene's text");
+    for effect in [
+        "Remembered: The lay-by (warm)",
+        "Tommy: closeness up (0 to 1)",
+        "Kept: The tartan flask",
+    ] {
+        let row = row_of(&text, effect).unwrap_or_else(|| panic!("{effect} not on\n{text}"));
+        assert!(row > first, "{effect} above the text:\n{text}");
+    }
+
+    for (how, expected) in [(Effects::Brief, 1), (Effects::None, 0)] {
+        let mut app = App::new(
+            story.clone(),
+            Options {
+                seed: 1,
+                settings: Settings {
+                    effects: how,
+                    text_speed: TextSpeed::Instant,
+                    ..Settings::default()
+                },
+                ..Options::default()
+            },
+        );
+        begin(&mut app);
+        key(&mut app, KeyCode::Char('1'));
+        let text = screen(&app);
+        let lines = text.lines().filter(|l| l.contains("· ")).count();
+        assert_eq!(lines, expected, "{how:?}:\n{text}");
+        if how == Effects::Brief {
+            assert!(
+                text.contains("· The lay-by · kept The tartan flask · Tommy: closeness ↑"),
+                "{text}"
+            );
+        }
+    }
+}

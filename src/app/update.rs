@@ -20,7 +20,6 @@ use ratatui::layout::{Position, Size};
 
 use super::{App, Command, Input, Mark, MenuItem, Overlay, PlayState, Reveal, TextSpeed, View, settings};
 use crate::engine::Event;
-use crate::plain::describe_events;
 use crate::session::Session;
 use crate::ui;
 
@@ -238,16 +237,17 @@ fn after_move(app: &mut App) {
     app.people.moved.clear();
 }
 
-/// Sets the play view up for the scene just entered, and notes what changed.
+/// Sets the play view up for the scene just entered, and keeps what changed to show
+/// after its text.
 fn after_step(app: &mut App, events: &[Event]) {
     let Some(session) = &app.session else { return };
-    let notes = describe_events(session.story(), events);
     let total = session.passage().iter().map(|p| ui::play::letters(&p.text)).sum();
     app.play = PlayState {
         selected: 0,
         scroll: 0,
         reveal: (total > 0).then_some(Reveal { shown: 0, total }),
-        notes,
+        notes: Vec::new(),
+        effects: events.to_vec(),
     };
     settle_reveal(app);
     app.people.moved.clear();

@@ -25,6 +25,8 @@ struct Areas {
 enum TextLine {
     Note(String),
     Para(String),
+    /// What the last choice did, after the text; drawn once the text has all appeared.
+    Effect(String),
     Blank,
 }
 
@@ -79,11 +81,7 @@ fn text_lines(app: &App, session: &Session, width: u16) -> Vec<TextLine> {
     let width = usize::from(width);
     let mut lines = Vec::new();
     for note in &app.play_state().notes {
-        let mut wrapped = wrap::wrap(note, width.saturating_sub(2)).into_iter();
-        if let Some(first) = wrapped.next() {
-            lines.push(TextLine::Note(format!("· {first}")));
-        }
-        lines.extend(wrapped.map(|l| TextLine::Note(format!("  {l}"))));
+        lines.extend(bulleted(note, width).into_iter().map(TextLine::Note));
     }
     if !lines.is_empty() {
         lines.push(TextLine::Blank);
@@ -94,7 +92,30 @@ fn text_lines(app: &App, session: &Session, width: u16) -> Vec<TextLine> {
         }
         lines.extend(wrap::wrap(&paragraph.text, width).into_iter().map(TextLine::Para));
     }
+    let play = app.play_state();
+    let effects = super::effects::lines(session.story(), &play.effects, app.settings().effects);
+    if !effects.is_empty() {
+        lines.push(TextLine::Blank);
+    }
+    for effect in effects {
+        lines.extend(bulleted(&effect, width).into_iter().map(TextLine::Effect));
+    }
     lines
+}
+
+/// A line wrapped to `width` with "· " before its first row.
+fn bulleted(text: &str, width: usize) -> Vec<String> {
+    wrap::wrap(text, width.saturating_sub(2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("· {l}")
+            } else {
+                format!("  {l}")
+            }
+        })
+        .collect()
 }
 
 fn choice_lines(session: &Session, width: u16) -> Vec<ChoiceLine> {
@@ -218,6 +239,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(|l| match l {
             TextLine::Note(t) => Line::styled(t, theme.note),
+            TextLine::Effect(t) if play.reveal.is_none() => Line::styled(t, theme.note),
+            TextLine::Effect(_) => Line::raw(""),
             TextLine::Blank => Line::raw(""),
             TextLine::Para(t) => match &mut budget {
                 None => Line::styled(t, theme.text),
