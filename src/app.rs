@@ -64,6 +64,8 @@ pub enum View {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// "Begin the story" with a game in progress: it stays in its autosave, but ask.
+    ConfirmNewGame,
     /// Saving into a slot whose file cannot be read: it is kept as the backup, but ask.
     ConfirmOverwrite(Slot),
     /// An edit broke the story (`--watch`): its diagnostics, over the old story.
@@ -154,6 +156,8 @@ pub struct App {
     pub(crate) session: Option<Session>,
     /// The game the title's "Continue" resumes, and what to tell the player about it.
     pub(crate) resume: Option<Restored>,
+    /// Whether that game came from the autosave file (so its autosaves go there).
+    pub(crate) resume_owned: bool,
     pub(crate) saves: Option<SaveDir>,
     pub(crate) migrations: Migrations,
     pub(crate) autosave: Autosave,
@@ -169,6 +173,8 @@ pub struct App {
     pub(crate) settings: Settings,
     pub(crate) config: Option<ConfigDir>,
     pub(crate) theme: Theme,
+    /// A theme chosen for this run only (`NO_COLOR`), until the player picks one.
+    pub(crate) theme_override: Option<ThemeChoice>,
     pub(crate) keymap: Keymap,
     pub(crate) size: Size,
     pub(crate) play: PlayState,
@@ -195,12 +201,12 @@ impl App {
         if options.instant_text {
             settings.text_speed = TextSpeed::Instant;
         }
-        if let Some(theme) = options.theme {
-            settings.theme = theme;
-        }
-        let resume = options
-            .resume
-            .or_else(|| update::latest_save(&story, options.saves.as_ref(), &options.migrations));
+        let theme_override = options.theme;
+        let latest = || update::latest_save(&story, options.saves.as_ref(), &options.migrations);
+        let (resume, resume_owned) = match options.resume {
+            Some(resume) => (Some(resume), false),
+            None => latest().map_or((None, false), |(slot, r)| (Some(r), slot == Slot::Auto)),
+        };
         Self {
             story,
             session: None,
@@ -208,6 +214,7 @@ impl App {
             saves: options.saves,
             migrations: options.migrations,
             autosave: Autosave::default(),
+            resume_owned,
             flash: None,
             seed: options.seed,
             games_started: 0,
@@ -217,7 +224,8 @@ impl App {
             menu_selected: 0,
             settings,
             config: options.config,
-            theme: Theme::shipped(settings.theme),
+            theme: Theme::shipped(theme_override.unwrap_or(settings.theme)),
+            theme_override,
             keymap: Keymap::shipped(),
             size: Size::new(80, 24),
             play: PlayState::default(),
@@ -362,6 +370,11 @@ impl App {
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The theme in use: the settings', unless this run chose another (`NO_COLOR`).
+    pub fn theme_choice(&self) -> ThemeChoice {
+        self.theme_override.unwrap_or(self.settings.theme)
     }
 
     pub fn play_state(&self) -> &PlayState {

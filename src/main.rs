@@ -151,6 +151,9 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
         notes.push("(There is no folder to keep saves in; give one with --save-dir DIR.)".to_owned());
     }
     let mut player = plain::Player::new(session, io::stdout().lock()).with_saves(saves, migrations);
+    if args.load.as_deref().and_then(save::Slot::parse) == Some(save::Slot::Auto) {
+        player = player.continuing_autosave();
+    }
     for note in notes {
         player.note(note);
     }

@@ -66,6 +66,9 @@ pub struct Player<W: Write> {
     moved: bool,
     /// Set once an autosave has failed, so the player is told once, not at every step.
     autosave_failed: bool,
+    /// The autosave file holds this game; until it does, another game's autosave
+    /// there is moved along before the first write, never written over.
+    owns_autosave: bool,
     /// The step at which the player was last told the story has ended.
     reminded_of_end: Option<usize>,
 }
@@ -81,8 +84,16 @@ impl<W: Write> Player<W> {
             notes: Vec::new(),
             moved: false,
             autosave_failed: false,
+            owns_autosave: false,
             reminded_of_end: None,
         }
+    }
+
+    /// The game was continued from the autosave file, so its autosaves go there.
+    #[must_use]
+    pub fn continuing_autosave(mut self) -> Self {
+        self.owns_autosave = true;
+        self
     }
 
     /// Checks `source` for an edited story before each command (`--watch`).

@@ -8,6 +8,7 @@
 //! panics. [`slots`] keeps the files in a folder, written atomically with a backup.
 
 pub mod atomic;
+pub mod autosaves;
 pub mod clock;
 pub mod slots;
 

@@ -58,6 +58,7 @@ impl Widget for &App {
         match self.overlay() {
             Some(Overlay::Help) => help::draw(self, area, buf),
             Some(Overlay::ConfirmQuit) => help::draw_confirm(self, area, buf),
+            Some(Overlay::ConfirmNewGame) => title::draw_confirm_new_game(self, area, buf),
             Some(Overlay::ConfirmOverwrite(slot)) => slots::draw_confirm(self, slot, area, buf),
             Some(Overlay::Diagnostics) => diagnostics::draw(self, area, buf),
             None => {}

@@ -40,6 +40,9 @@ pub struct Autosave {
     pub due: bool,
     /// An autosave has failed; the player is told once, not at every step.
     pub failed: bool,
+    /// The autosave file holds this game, so writing it loses no other game; when
+    /// not, the autosave there is moved along first (`SaveDir::write_autosave`).
+    pub owned: bool,
 }
 
 /// The save or load screen: the slots as read when the screen opened.

@@ -18,7 +18,7 @@ pub use saving::slot_name;
 use crossterm::event::{KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Size};
 
-use super::{App, Command, Input, Mark, MenuItem, Overlay, PlayState, Reveal, TextSpeed, View, settings};
+use super::{App, Command, Flash, Input, Mark, MenuItem, Overlay, PlayState, Reveal, TextSpeed, View, settings};
 use crate::engine::Event;
 use crate::session::Session;
 use crate::ui;
@@ -65,7 +65,7 @@ impl App {
                     return Some(Action::Quit);
                 }
                 match self.overlay {
-                    Some(Overlay::ConfirmQuit | Overlay::ConfirmOverwrite(_)) => {
+                    Some(Overlay::ConfirmQuit | Overlay::ConfirmNewGame | Overlay::ConfirmOverwrite(_)) => {
                         return Some(match key.code {
                             KeyCode::Char('y' | 'Y') => Action::Confirm,
                             _ => Action::Dismiss,
@@ -135,6 +135,10 @@ pub fn update(app: &mut App, action: Action) {
         Action::Advance => advance(app),
         Action::Confirm => match app.overlay {
             Some(Overlay::ConfirmQuit) => saving::leave(app),
+            Some(Overlay::ConfirmNewGame) => {
+                app.overlay = None;
+                new_game(app);
+            }
             Some(Overlay::ConfirmOverwrite(slot)) => saving::confirm_overwrite(app, slot),
             _ => {}
         },
@@ -191,28 +195,55 @@ fn activate(app: &mut App, item: MenuItem) {
         MenuItem::Continue => {
             if let Some(restored) = app.resume.take() {
                 begin(app, restored.session);
+                app.autosave.owned = app.resume_owned;
                 app.play.notes.extend(restored.notice.map(|n| n.message()));
             }
         }
         MenuItem::Load => saving::open_slots(app, View::Load),
-        MenuItem::NewGame => {
-            // The first game keeps the seed it was given, so `--seed` replays exactly.
-            let seed = app
-                .seed
-                .wrapping_add(app.games_started.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            match Session::new(app.story.clone(), seed) {
-                Ok(session) => begin(app, session),
-                Err(e) => app.play.notes = vec![format!("The story cannot begin: {e}.")],
-            }
-        }
+        // A game in progress is kept in its autosave; ask all the same.
+        MenuItem::NewGame if app.resume.is_some() => app.overlay = Some(Overlay::ConfirmNewGame),
+        MenuItem::NewGame => new_game(app),
         MenuItem::TextSpeed => {
             app.settings.text_speed = settings::cycle(&TextSpeed::ALL, app.settings.text_speed);
+            settings_changed(app);
         }
         MenuItem::Theme => {
-            app.settings.theme = app.settings.theme.next();
-            app.theme = crate::ui::theme::Theme::shipped(app.settings.theme);
+            app.settings.theme = app.theme_choice().next();
+            app.theme_override = None;
+            settings_changed(app);
         }
         MenuItem::Quit => saving::leave(app),
+    }
+}
+
+/// After a setting changed: the theme follows, and the settings are written (a
+/// failure is a message in the status line; the setting holds for this run).
+pub(crate) fn settings_changed(app: &mut App) {
+    app.theme = crate::ui::theme::Theme::shipped(app.theme_choice());
+    clamp_scrolls(app);
+    settle_reveal(app);
+    if let Some(config) = &app.config
+        && let Err(e) = config.write(&app.settings)
+    {
+        app.flash = Some(Flash::warning(format!(
+            "The settings could not be kept ({e}); they hold until you leave."
+        )));
+    }
+}
+
+/// A new game. The autosave of the one before it is moved along, not written over.
+fn new_game(app: &mut App) {
+    // The first game keeps the seed it was given, so `--seed` replays exactly.
+    let seed = app
+        .seed
+        .wrapping_add(app.games_started.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    match Session::new(app.story.clone(), seed) {
+        Ok(session) => {
+            app.resume = None;
+            begin(app, session);
+            app.autosave.owned = false;
+        }
+        Err(e) => app.play.notes = vec![format!("The story cannot begin: {e}.")],
     }
 }
 

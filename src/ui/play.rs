@@ -240,8 +240,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|l| match l {
             TextLine::Note(t) => Line::styled(t, theme.note),
             TextLine::Effect(t) if play.reveal.is_none() => Line::styled(t, theme.note),
-            TextLine::Effect(_) => Line::raw(""),
-            TextLine::Blank => Line::raw(""),
+            TextLine::Effect(_) | TextLine::Blank => Line::raw(""),
             TextLine::Para(t) => match &mut budget {
                 None => Line::styled(t, theme.text),
                 Some(left) => {

@@ -37,6 +37,7 @@ fn areas(area: Rect) -> Areas {
 fn short(slot: Slot) -> String {
     match slot {
         Slot::Auto => "auto".to_owned(),
+        Slot::Earlier(n) => format!("auto-{n}"),
         Slot::Quick => "quick".to_owned(),
         Slot::Numbered(n) => n.to_string(),
     }

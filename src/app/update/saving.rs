@@ -16,14 +16,16 @@ use crate::ui;
 
 const SAVING_OFF: &str = "Saving is off in this game (it was started with --no-save).";
 
-/// The latest readable save in `saves`, restored for "Continue".
+/// The latest readable save in `saves` and its slot, restored for "Continue".
 pub(crate) fn latest_save(
     story: &Story,
     saves: Option<&SaveDir>,
     migrations: &Migrations,
-) -> Option<Restored> {
-    let (_, save) = saves?.latest(Some(&story.id))?;
-    Session::from_save(story.clone(), &save, migrations).ok()
+) -> Option<(Slot, Restored)> {
+    let (slot, save) = saves?.latest(Some(&story.id))?;
+    Session::from_save(story.clone(), &save, migrations)
+        .ok()
+        .map(|r| (slot, r))
 }
 
 /// Writes the autosave if the player has moved since it was last written (so that
@@ -35,7 +37,11 @@ pub(super) fn autosave(app: &mut App) {
     let (Some(dir), Some(session)) = (&app.saves, &app.session) else {
         return;
     };
-    if let Err(e) = dir.write(Slot::Auto, &session.to_save(save::clock::now()))
+    let written = dir.write_autosave(&session.to_save(save::clock::now()), app.autosave.owned);
+    if written.is_ok() {
+        app.autosave.owned = true;
+    }
+    if let Err(e) = written
         && !app.autosave.failed
     {
         app.autosave.failed = true;
@@ -60,6 +66,7 @@ pub(super) fn to_title(app: &mut App) {
             session,
             notice: None,
         });
+        app.resume_owned = app.autosave.owned;
     }
     app.overlay = None;
     app.view = View::Title;
@@ -77,7 +84,7 @@ pub(super) fn open_slots(app: &mut App, view: View) {
     }
     let mut entries = dir.list(Some(&app.story.id));
     if view == View::Save {
-        entries.retain(|e| e.slot != Slot::Auto);
+        entries.retain(|e| !e.slot.is_autosave());
     }
     let selected = if view == View::Save {
         entries
@@ -216,6 +223,7 @@ fn load_from(app: &mut App, slot: Slot, save: &SaveFile) {
             begin(app, restored.session);
             app.play.notes.extend(restored.notice.map(|n| n.message()));
             app.autosave.due = false;
+            app.autosave.owned = slot == Slot::Auto;
             app.flash = Some(Flash::info(format!("Loaded {}.", slot_name(slot).to_lowercase())));
         }
         Err(divergence) => {
@@ -260,6 +268,7 @@ pub(super) fn quickload(app: &mut App) {
 pub fn slot_name(slot: Slot) -> String {
     match slot {
         Slot::Auto => "The autosave".to_owned(),
+        Slot::Earlier(n) => format!("Earlier autosave {n}"),
         Slot::Quick => "The quicksave".to_owned(),
         Slot::Numbered(n) => format!("Slot {n}"),
     }
