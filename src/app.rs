@@ -80,6 +80,8 @@ pub struct Options {
     /// A game to continue from the title screen (`--load`). Without it, the title
     /// offers the latest save in `saves`, if there is one.
     pub resume: Option<Restored>,
+    /// Where in its scene that game was being read (from its save).
+    pub bookmark: Option<crate::save::Bookmark>,
     /// Where saves go; `None` when saving is off (`--no-save`).
     pub saves: Option<SaveDir>,
     /// Applied to saves of an older version of the story when they are loaded.
@@ -158,6 +160,10 @@ pub struct App {
     pub(crate) resume: Option<Restored>,
     /// Whether that game came from the autosave file (so its autosaves go there).
     pub(crate) resume_owned: bool,
+    /// The page that game was left on in this run, to come back to exactly.
+    pub(crate) resume_view: Option<update::Reading>,
+    /// Where that game's save says the player was reading.
+    pub(crate) resume_bookmark: Option<crate::save::Bookmark>,
     pub(crate) saves: Option<SaveDir>,
     pub(crate) migrations: Migrations,
     pub(crate) autosave: Autosave,
@@ -203,9 +209,11 @@ impl App {
         }
         let theme_override = options.theme;
         let latest = || update::latest_save(&story, options.saves.as_ref(), &options.migrations);
-        let (resume, resume_owned) = match options.resume {
-            Some(resume) => (Some(resume), false),
-            None => latest().map_or((None, false), |(slot, r)| (Some(r), slot == Slot::Auto)),
+        let (resume, resume_owned, resume_bookmark) = match options.resume {
+            Some(resume) => (Some(resume), false, options.bookmark),
+            None => latest().map_or((None, false, None), |(slot, r, bookmark)| {
+                (Some(r), slot == Slot::Auto, bookmark)
+            }),
         };
         Self {
             story,
@@ -213,8 +221,13 @@ impl App {
             resume,
             saves: options.saves,
             migrations: options.migrations,
-            autosave: Autosave::default(),
+            autosave: Autosave {
+                bookmark: resume_bookmark,
+                ..Autosave::default()
+            },
             resume_owned,
+            resume_view: None,
+            resume_bookmark,
             flash: None,
             seed: options.seed,
             games_started: 0,
@@ -303,6 +316,8 @@ impl App {
     /// Offers (or withdraws) a game to continue from the title screen.
     pub fn set_resume(&mut self, resume: Option<Restored>) {
         self.resume = resume;
+        self.resume_view = None;
+        self.resume_bookmark = None;
         self.menu_selected = 0;
     }
 

@@ -113,8 +113,10 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     let mut notes = Vec::new();
     let seed = args.seed.unwrap_or_else(clock_seed);
     let warped = args.scene.is_some() || !args.set.is_empty();
+    let mut bookmark = None;
     let restored = if let Some(target) = &args.load {
         let save = read_save(target, saves.as_ref(), &loaded.story)?;
+        bookmark = save.bookmark;
         Some(Session::from_save(loaded.story.clone(), &save, &migrations)?)
     } else if warped {
         let state = warp::start(&loaded.story, seed, args.scene.as_deref(), &args.set)?;
@@ -129,6 +131,7 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
         let options = app::Options {
             seed,
             resume: restored,
+            bookmark,
             saves,
             migrations,
             ..app::Options::default()

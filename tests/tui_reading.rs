@@ -294,3 +294,109 @@ fn what_a_choice_did_comes_after_the_text_it_refers_to() {
         }
     }
 }
+
+fn with_saves(story: hailsham::story::Story, saves: &std::path::Path) -> App {
+    let mut app = App::new(
+        story,
+        Options {
+            seed: 1,
+            saves: Some(hailsham::save::SaveDir::new(saves)),
+            ..Options::default()
+        },
+    );
+    update(&mut app, Action::Resize(Size::new(80, 24)));
+    app
+}
+
+/// A long first scene read to its second page, after a choice there and back (undo),
+/// so the page has what the start did under it.
+fn read_to_the_second_page(app: &mut App) {
+    tick_out(app);
+    key(app, KeyCode::Char(' '));
+    update(app, Action::Tick);
+    update(app, Action::Tick);
+}
+
+#[test]
+fn continue_in_the_same_run_returns_to_the_very_page() {
+    let mut app = app_at(long_story(), TextSpeed::Normal, 80, 24);
+    begin(&mut app);
+    read_to_the_second_page(&mut app);
+    let before = (app.play_state().scroll, app.play_state().reveal);
+    let page = screen(&app);
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.view(), View::Title);
+    assert!(screen(&app).contains("Continue: A lay-by (at the start)"));
+    key(&mut app, KeyCode::Enter);
+    assert_eq!((app.play_state().scroll, app.play_state().reveal), before);
+    assert_eq!(screen(&app), page);
+}
+
+#[test]
+fn continue_after_a_restart_and_load_return_to_the_place_read_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    let story = long_story();
+    let mut app = with_saves(story.clone(), tmp.path());
+    begin(&mut app);
+    // Read the first scene to its end and choose; the next scene shows what it did.
+    while app.play_state().reveal.is_some() {
+        key(&mut app, KeyCode::Enter);
+    }
+    key(&mut app, KeyCode::Char('1'));
+    tick_out(&mut app);
+    let read = screen(&app);
+    assert!(read.contains("Remembered: The lay-by (warm)"), "{read}");
+    key(&mut app, KeyCode::Char('s'));
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('q'));
+    key(&mut app, KeyCode::Char('y'));
+    assert!(app.should_quit());
+
+    // A new run: Continue shows the scene at once, with what the choice did under it.
+    let mut app = with_saves(story.clone(), tmp.path());
+    assert!(
+        screen(&app).contains("Continue: Talk (1 choice in)"),
+        "{}",
+        screen(&app)
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(!app.animating(), "not revealed again");
+    let text = screen(&app);
+    assert!(text.contains("Remembered: The lay-by (warm)"), "{text}");
+    assert!(text.contains("1. Ask him about the rumour"), "{text}");
+
+    // Back in the long first scene, on its second page, saved and loaded there.
+    key(&mut app, KeyCode::Char('u'));
+    read_to_the_second_page(&mut app);
+    assert!(app.play_state().scroll > 0);
+    let top = first_paragraph(&screen(&app));
+    key(&mut app, KeyCode::F(5));
+    key(&mut app, KeyCode::Home);
+    key(&mut app, KeyCode::F(9));
+    let text = screen(&app);
+    assert!(text.contains("Loaded the quicksave"), "{text}");
+    assert_eq!(first_paragraph(&text), top, "{text}");
+    // Reading on after loading is kept by the autosave.
+    key(&mut app, KeyCode::Char(' '));
+    tick_out(&mut app);
+    let top = first_paragraph(&screen(&app));
+    key(&mut app, KeyCode::Esc);
+
+    let mut app = with_saves(story, tmp.path());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        first_paragraph(&screen(&app)),
+        top,
+        "the autosave kept the place too"
+    );
+}
+
+/// The first paragraph of the long scene in view.
+fn first_paragraph(text: &str) -> String {
+    text.lines()
+        .find(|l| l.contains("Paragraph "))
+        .unwrap_or_default()
+        .trim_matches(|c: char| c == '"' || c.is_whitespace())
+        .to_owned()
+}

@@ -18,7 +18,9 @@ pub use saving::slot_name;
 use crossterm::event::{KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Size};
 
-use super::{App, Command, Flash, Input, Mark, MenuItem, Overlay, PlayState, Reveal, TextSpeed, View, settings};
+use super::{
+    App, Command, Flash, Input, Mark, MenuItem, Overlay, PlayState, Reveal, TextSpeed, View, settings,
+};
 use crate::engine::Event;
 use crate::session::Session;
 use crate::ui;
@@ -194,7 +196,17 @@ fn activate(app: &mut App, item: MenuItem) {
     match item {
         MenuItem::Continue => {
             if let Some(restored) = app.resume.take() {
-                begin(app, restored.session);
+                let bookmark = app.resume_bookmark.take();
+                match app.resume_view.take() {
+                    Some(reading) => {
+                        begin(app, restored.session);
+                        app.play = reading.play;
+                        app.journal = reading.journal;
+                        app.people = reading.people;
+                        clamp_scrolls(app);
+                    }
+                    None => begin_restored(app, restored.session, bookmark),
+                }
                 app.autosave.owned = app.resume_owned;
                 app.play.notes.extend(restored.notice.map(|n| n.message()));
             }
@@ -240,8 +252,10 @@ fn new_game(app: &mut App) {
     match Session::new(app.story.clone(), seed) {
         Ok(session) => {
             app.resume = None;
+            app.resume_view = None;
             begin(app, session);
             app.autosave.owned = false;
+            app.autosave.bookmark = None;
         }
         Err(e) => app.play.notes = vec![format!("The story cannot begin: {e}.")],
     }
@@ -258,6 +272,35 @@ fn begin(app: &mut App, session: Session) {
     app.session = Some(session);
     app.view = View::Play;
     after_step(app, &events);
+}
+
+/// The page a game was left on in this run, kept while it waits on the title.
+#[derive(Debug, Clone, Default)]
+pub struct Reading {
+    pub(crate) play: PlayState,
+    pub(crate) journal: super::JournalState,
+    pub(crate) people: super::PeopleState,
+}
+
+/// Plays a session restored from a save, at the saved reading place: the text read
+/// is shown, not revealed again, and what the last choice did shows after it. A save
+/// without a bookmark opens at the top, its first page shown at once.
+pub(crate) fn begin_restored(app: &mut App, mut session: Session, bookmark: Option<crate::save::Bookmark>) {
+    session.recall_last_events();
+    begin(app, session);
+    let Some(reveal) = app.play.reveal else { return };
+    match bookmark {
+        Some(mark) => {
+            app.play.scroll = ui::play::scroll_for(app, mark.above);
+            app.play.reveal = mark.shown.map(|shown| Reveal { shown, ..reveal });
+        }
+        None => app.play.reveal = Some(reveal),
+    }
+    let end = ui::play::page_end(app);
+    if let Some(reveal) = &mut app.play.reveal {
+        reveal.shown = reveal.shown.max(end);
+    }
+    settle_reveal(app);
 }
 
 /// Sets the play view up after undo or a jump along the timeline: the scene shows at

@@ -11,6 +11,7 @@ use ratatui::widgets::Widget;
 
 use super::{column, draw_lines, hint, more_below, screen, scroll_limit, split_status, status, wrap};
 use crate::app::{App, Command};
+use crate::save::Bookmark;
 use crate::session::Session;
 
 /// Where each part of the play view goes.
@@ -158,9 +159,44 @@ pub fn page_end(app: &App) -> usize {
     let Some(session) = app.session() else { return 0 };
     let a = areas(app, screen(app));
     let bottom = app.play_state().scroll + usize::from(a.text.height);
-    text_lines(app, session, a.text.width)
+    para_letters(&text_lines(app, session, a.text.width), bottom)
+}
+
+/// Where the player is reading, as a width-free bookmark for the save.
+pub fn bookmark(app: &App) -> Bookmark {
+    let shown = app.play_state().reveal.map(|r| r.shown);
+    let Some(session) = app.session() else {
+        return Bookmark { above: 0, shown };
+    };
+    let a = areas(app, screen(app));
+    let above = para_letters(&text_lines(app, session, a.text.width), app.play_state().scroll);
+    Bookmark { above, shown }
+}
+
+/// The scroll offset that puts the line a bookmark's `above` letters in at the top.
+pub fn scroll_for(app: &App, above: usize) -> usize {
+    let Some(session) = app.session() else { return 0 };
+    let a = areas(app, screen(app));
+    let lines = text_lines(app, session, a.text.width);
+    let mut seen = 0;
+    let mut scroll = 0;
+    for (i, line) in lines.iter().enumerate() {
+        if let TextLine::Para(text) = line {
+            if seen >= above {
+                break;
+            }
+            seen += letters(text);
+            scroll = i + 1;
+        }
+    }
+    scroll.min(max_scroll(app))
+}
+
+/// The letters of the text's lines above line `row`.
+fn para_letters(lines: &[TextLine], row: usize) -> usize {
+    lines
         .iter()
-        .take(bottom)
+        .take(row)
         .map(|line| match line {
             TextLine::Para(text) => letters(text),
             _ => 0,

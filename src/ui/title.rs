@@ -84,8 +84,16 @@ fn layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
 
 fn label(app: &App, item: MenuItem) -> String {
     match item {
-        MenuItem::Continue => match app.resume().and_then(|s| s.scene().ok()) {
-            Some(scene) => format!("Continue: {}", scene.title),
+        MenuItem::Continue => match app.resume().and_then(|s| s.scene().ok().map(|sc| (s, sc))) {
+            Some((session, scene)) => {
+                let steps = session.state().log.len();
+                let how_far = match steps {
+                    0 => "at the start".to_owned(),
+                    1 => "1 choice in".to_owned(),
+                    n => format!("{n} choices in"),
+                };
+                format!("Continue: {} ({how_far})", scene.title)
+            }
             None => "Continue".to_owned(),
         },
         MenuItem::NewGame => "Begin the story".to_owned(),
