@@ -57,6 +57,8 @@ pub enum View {
     Replay,
     /// For authors: why each choice of the scene is offered or hidden.
     Inspector,
+    /// The player's settings, each explained.
+    Settings,
 }
 
 /// A small window drawn over the view.
@@ -90,6 +92,8 @@ pub struct Options {
     pub settings: Settings,
     /// Where changed settings are written; `None`: they last for this run only.
     pub config: Option<ConfigDir>,
+    /// Why the settings file could not be read, if it could not (said at the title).
+    pub settings_problem: Option<String>,
     /// Show each page of text at once, whatever the settings say.
     pub instant_text: bool,
     /// The theme to use whatever the settings say (`NO_COLOR` chooses
@@ -103,8 +107,7 @@ pub enum MenuItem {
     Continue,
     NewGame,
     Load,
-    TextSpeed,
-    Theme,
+    Settings,
     Quit,
 }
 
@@ -177,6 +180,8 @@ pub struct App {
     pub(crate) overlay: Option<Overlay>,
     pub(crate) menu_selected: usize,
     pub(crate) settings: Settings,
+    /// The selected row of the settings screen.
+    pub(crate) settings_selected: usize,
     pub(crate) config: Option<ConfigDir>,
     pub(crate) theme: Theme,
     /// A theme chosen for this run only (`NO_COLOR`), until the player picks one.
@@ -228,7 +233,7 @@ impl App {
             resume_owned,
             resume_view: None,
             resume_bookmark,
-            flash: None,
+            flash: options.settings_problem.map(Flash::warning),
             seed: options.seed,
             games_started: 0,
             view: View::Title,
@@ -236,6 +241,7 @@ impl App {
             overlay: None,
             menu_selected: 0,
             settings,
+            settings_selected: 0,
             config: options.config,
             theme: Theme::shipped(theme_override.unwrap_or(settings.theme)),
             theme_override,
@@ -375,7 +381,7 @@ impl App {
         if self.saves.is_some() {
             items.push(MenuItem::Load);
         }
-        items.extend([MenuItem::TextSpeed, MenuItem::Theme, MenuItem::Quit]);
+        items.extend([MenuItem::Settings, MenuItem::Quit]);
         items
     }
 
@@ -385,6 +391,15 @@ impl App {
 
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Where the settings are kept, unless only for this run.
+    pub fn config(&self) -> Option<&ConfigDir> {
+        self.config.as_ref()
+    }
+
+    pub fn settings_selected(&self) -> usize {
+        self.settings_selected
     }
 
     /// The theme in use: the settings', unless this run chose another (`NO_COLOR`).

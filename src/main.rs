@@ -128,8 +128,13 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
         None
     };
     if full_screen(args) {
+        let config = app::ConfigDir::locate(args.config_dir.as_deref());
+        let (settings, settings_problem) = config.as_ref().map(app::ConfigDir::read).unwrap_or_default();
         let options = app::Options {
             seed,
+            settings,
+            config,
+            settings_problem,
             resume: restored,
             bookmark,
             saves,

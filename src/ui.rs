@@ -15,6 +15,7 @@ pub mod journal;
 pub mod people;
 pub mod play;
 pub mod replay;
+pub mod settings;
 pub mod slots;
 pub mod theme;
 pub mod timeline;
@@ -54,6 +55,7 @@ impl Widget for &App {
             View::History => history::draw(self, area, buf),
             View::Replay => replay::draw(self, area, buf),
             View::Inspector => inspector::draw(self, area, buf),
+            View::Settings => settings::draw(self, area, buf),
         }
         match self.overlay() {
             Some(Overlay::Help) => help::draw(self, area, buf),

@@ -39,6 +39,8 @@ fn spawn(args: &[&str], term: &str, saves: &Path) -> Pty {
     cmd.args(args);
     cmd.env("TERM", term);
     cmd.env("HAILSHAM_SAVE_DIR", saves);
+    // Never the player's own settings: a folder beside the test's saves.
+    cmd.env("HAILSHAM_CONFIG_DIR", saves.join("config"));
     cmd.env_remove("NO_COLOR");
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
@@ -342,6 +344,49 @@ fn watch_reloads_in_the_full_screen_game_and_idles() {
     pty.wait_for("1. Ask him about the rumour");
     pty.send("q");
     pty.send("y");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert_cooked(&stty);
+}
+
+#[test]
+fn a_setting_survives_a_restart() {
+    let dir = example();
+    let saves = tempfile::tempdir().unwrap();
+    let mut pty = spawn(&["--story", &dir], "xterm-256color", saves.path());
+    pty.wait_for("Begin the story");
+    pty.send("o");
+    pty.wait_for("‹ normal ›");
+    pty.send("\x1b[C"); // →: text speed, normal to fast
+    pty.wait_for("‹ fast ›");
+    pty.send("j");
+    pty.send("j");
+    pty.send("\r"); // what a choice did: all to brief
+    pty.wait_for("‹ brief ›");
+    pty.send("\x1b");
+    pty.wait_for("Begin the story");
+    pty.send("q");
+    pty.send("y");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    let kept = std::fs::read_to_string(saves.path().join("config/settings.ron")).unwrap();
+    assert!(
+        kept.contains("text_speed: Fast") && kept.contains("effects: Brief"),
+        "{kept}"
+    );
+
+    let mut pty = spawn(&["--story", &dir, "--seed", "1"], "xterm-256color", saves.path());
+    pty.wait_for("Begin the story");
+    pty.send("o");
+    let text = pty.wait_for("‹ fast ›");
+    assert!(text.contains("‹ brief ›"), "{text}");
+    pty.send("\x1b");
+    pty.send("\r");
+    pty.wait_for("2. Say we should get on");
+    pty.send("1");
+    // Brief: one line of what the choice did, after the text.
+    pty.wait_for("· The lay-by · kept The tartan flask");
+    pty.send("\x03");
     let (code, stty) = pty.finish();
     assert_eq!(code, "0", "{stty}");
     assert_cooked(&stty);

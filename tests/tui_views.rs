@@ -163,6 +163,24 @@ fn help_overlay() {
 }
 
 #[test]
+fn settings_from_the_title_and_in_the_game() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('o'));
+    command(&mut app, Command::Down);
+    snapshot_at_both_sizes("settings", app);
+    let mut app = playing();
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Right);
+    assert_eq!(
+        app.settings().text_speed,
+        hailsham::app::TextSpeed::Slow,
+        "→ from all at once"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.view(), hailsham::app::View::Play);
+}
+
+#[test]
 fn quit_confirmation() {
     let mut app = playing();
     command(&mut app, Command::Quit);

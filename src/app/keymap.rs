@@ -35,6 +35,7 @@ pub enum Command {
     Quicksave,
     Quickload,
     Inspect,
+    Settings,
     Help,
     Quit,
     ForceQuit,
@@ -47,7 +48,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 27] = [
         Self::Up,
         Self::Down,
         Self::Select,
@@ -66,6 +67,7 @@ impl Command {
         Self::Quicksave,
         Self::Quickload,
         Self::Inspect,
+        Self::Settings,
         Self::Help,
         Self::Quit,
         Self::ForceQuit,
@@ -106,6 +108,7 @@ impl Command {
             Self::Quicksave => "quicksave",
             Self::Quickload => "load the quicksave",
             Self::Inspect => "for authors: why each choice shows or hides",
+            Self::Settings => "the settings: text speed, colours, effects, column width",
             Self::Help => "this list of keys",
             Self::Quit => "leave the game (asks first; the game is saved)",
             Self::ForceQuit => "leave at once (the game is saved)",
@@ -264,6 +267,7 @@ impl Keymap {
             (Command::Quicksave, vec![k(KeyCode::F(5))]),
             (Command::Quickload, vec![k(KeyCode::F(9))]),
             (Command::Inspect, vec![k(KeyCode::Char('i'))]),
+            (Command::Settings, vec![k(KeyCode::Char('o'))]),
             (Command::Help, vec![k(KeyCode::Char('?'))]),
             (Command::Quit, vec![k(KeyCode::Char('q'))]),
             (

@@ -119,10 +119,87 @@ pub struct Settings {
     pub column: Column,
 }
 
+/// The next of `all` after `now` (or, not `forward`, the one before), round again.
+pub fn step<T: Copy + PartialEq>(all: &[T], now: T, forward: bool) -> T {
+    let len = all.len().max(1);
+    let i = all.iter().position(|&t| t == now).unwrap_or(0);
+    let next = if forward { i + 1 } else { i + len - 1 };
+    all.get(next % len).copied().unwrap_or(now)
+}
+
 /// The next of `all` after `now`, round again to the first.
 pub fn cycle<T: Copy + PartialEq>(all: &[T], now: T) -> T {
-    let i = all.iter().position(|&t| t == now).map_or(0, |i| i + 1);
-    all.get(i % all.len().max(1)).copied().unwrap_or(now)
+    step(all, now, true)
+}
+
+/// A row of the settings screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    TextSpeed,
+    Theme,
+    Effects,
+    Column,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 4] = [Self::TextSpeed, Self::Theme, Self::Effects, Self::Column];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::TextSpeed => "Text speed",
+            Self::Theme => "Colours",
+            Self::Effects => "What a choice did",
+            Self::Column => "Reading column",
+        }
+    }
+
+    /// What the setting does, for the settings screen.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Self::TextSpeed => {
+                "How fast a scene's text appears: slow (20 letters a second), normal (40), \
+                 fast (80), or each page all at once. At any speed, Space, Enter or a click \
+                 shows the rest of the page, and a full page waits for you."
+            }
+            Self::Theme => {
+                "Default; High contrast (white on black, bright accents); or Without colour \
+                 (bold, italic and reverse video only, as NO_COLOR also asks)."
+            }
+            Self::Effects => {
+                "After a scene's text, what your last choice changed: a line for each memory, \
+                 keepsake, thing learned and change between people; one brief line; or none \
+                 (the recollections and people pages still mark what is new)."
+            }
+            Self::Column => {
+                "The widest the text runs on a wide terminal: narrow (60 columns), medium (74) \
+                 or wide (100)."
+            }
+        }
+    }
+
+    /// The value as the screen shows it (the theme by its name, which the caller has).
+    pub fn value(self, settings: &Settings) -> &'static str {
+        match self {
+            Self::TextSpeed => settings.text_speed.name(),
+            Self::Theme => match settings.theme {
+                ThemeChoice::Default => "default",
+                ThemeChoice::HighContrast => "high contrast",
+                ThemeChoice::NoColor => "without colour",
+            },
+            Self::Effects => settings.effects.name(),
+            Self::Column => settings.column.name(),
+        }
+    }
+
+    /// Moves the setting to its next value (or, not `forward`, the one before).
+    pub fn adjust(self, settings: &mut Settings, forward: bool) {
+        match self {
+            Self::TextSpeed => settings.text_speed = step(&TextSpeed::ALL, settings.text_speed, forward),
+            Self::Theme => settings.theme = step(&ThemeChoice::ALL, settings.theme, forward),
+            Self::Effects => settings.effects = step(&Effects::ALL, settings.effects, forward),
+            Self::Column => settings.column = step(&Column::ALL, settings.column, forward),
+        }
+    }
 }
 
 /// Where the settings are kept.
@@ -221,8 +298,20 @@ mod tests {
     }
 
     #[test]
-    fn cycling_goes_round() {
+    fn cycling_goes_round_both_ways() {
         assert_eq!(cycle(&TextSpeed::ALL, TextSpeed::Instant), TextSpeed::Slow);
         assert_eq!(cycle(&Effects::ALL, Effects::All), Effects::Brief);
+        assert_eq!(step(&Column::ALL, Column::Narrow, false), Column::Wide);
+    }
+
+    #[test]
+    fn every_setting_is_explained_with_its_values() {
+        for setting in Setting::ALL {
+            let mut settings = Settings::default();
+            let first = setting.value(&settings);
+            setting.adjust(&mut settings, true);
+            assert_ne!(setting.value(&settings), first, "{setting:?}");
+            assert!(setting.explain().len() > 40, "{setting:?}");
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! in [`replay`], and reloading an edited story (`--watch`) in [`reload`].
 
 mod pages;
+mod preferences;
 mod reload;
 mod replay;
 mod saving;
@@ -18,9 +19,7 @@ pub use saving::slot_name;
 use crossterm::event::{KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Size};
 
-use super::{
-    App, Command, Flash, Input, Mark, MenuItem, Overlay, PlayState, Reveal, TextSpeed, View, settings,
-};
+use super::{App, Command, Flash, Input, Mark, MenuItem, Overlay, PlayState, Reveal, View};
 use crate::engine::Event;
 use crate::session::Session;
 use crate::ui;
@@ -44,6 +43,8 @@ pub enum Action {
     Confirm,
     /// Close the overlay.
     Dismiss,
+    /// ← or → on the settings screen: the setting's value before, or after.
+    Adjust(bool),
     /// Leave at once (Ctrl-C, a signal, the end of input).
     Quit,
     /// A story file changed: reload the story if it really did (`--watch`).
@@ -95,8 +96,13 @@ impl App {
                         other => other.map(Action::Command),
                     };
                 }
+                if self.view == View::Settings
+                    && let KeyCode::Left | KeyCode::Right = key.code
+                {
+                    return Some(Action::Adjust(key.code == KeyCode::Right));
+                }
                 if let KeyCode::Char(c @ '1'..='9') = key.code
-                    && matches!(self.view, View::Play | View::Save | View::Load)
+                    && matches!(self.view, View::Play | View::Save | View::Load | View::Settings)
                 {
                     return Some(Action::Pick(c as usize - '1' as usize));
                 }
@@ -164,6 +170,7 @@ pub fn update(app: &mut App, action: Action) {
             View::History => travel::history(app, action),
             View::Replay => replay::replay(app, action),
             View::Inspector => pages::inspector(app, action),
+            View::Settings => preferences::settings(app, action),
         },
     }
 }
@@ -180,6 +187,7 @@ fn title(app: &mut App, action: Action) {
                 activate(app, item);
             }
         }
+        Action::Command(Command::Settings) => preferences::open(app),
         Action::Click(at) => {
             if let Some(i) = ui::title::item_at(app, at) {
                 app.menu_selected = i;
@@ -215,15 +223,7 @@ fn activate(app: &mut App, item: MenuItem) {
         // A game in progress is kept in its autosave; ask all the same.
         MenuItem::NewGame if app.resume.is_some() => app.overlay = Some(Overlay::ConfirmNewGame),
         MenuItem::NewGame => new_game(app),
-        MenuItem::TextSpeed => {
-            app.settings.text_speed = settings::cycle(&TextSpeed::ALL, app.settings.text_speed);
-            settings_changed(app);
-        }
-        MenuItem::Theme => {
-            app.settings.theme = app.theme_choice().next();
-            app.theme_override = None;
-            settings_changed(app);
-        }
+        MenuItem::Settings => preferences::open(app),
         MenuItem::Quit => saving::leave(app),
     }
 }

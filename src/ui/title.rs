@@ -98,8 +98,7 @@ fn label(app: &App, item: MenuItem) -> String {
         },
         MenuItem::NewGame => "Begin the story".to_owned(),
         MenuItem::Load => "Load a saved game".to_owned(),
-        MenuItem::TextSpeed => format!("Text appears: {}", app.settings().text_speed.name()),
-        MenuItem::Theme => format!("Colours: {}", app.theme().name),
+        MenuItem::Settings => "Settings".to_owned(),
         MenuItem::Quit => "Leave".to_owned(),
     }
 }

@@ -19,6 +19,7 @@ pub(super) fn open(app: &mut App, command: Command) -> bool {
         Command::Quicksave => saving::quicksave(app),
         Command::Quickload => saving::quickload(app),
         Command::Inspect => open_inspector(app),
+        Command::Settings => super::preferences::open(app),
         _ => return false,
     }
     true
@@ -66,6 +67,7 @@ pub(super) fn is_page(view: View) -> bool {
             | View::Save
             | View::Load
             | View::Inspector
+            | View::Settings
     )
 }
 
