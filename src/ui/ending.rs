@@ -7,16 +7,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{
-    READING_WIDTH, column, draw_lines, hint, hint_pair, more_below, screen, scroll_limit, split_status,
-    status, styled_lines, wrap,
+    column, draw_lines, hint, hint_pair, more_below, screen, scroll_limit, split_status, status,
+    styled_lines, wrap,
 };
 use crate::app::journal::{Entry, groups};
 use crate::app::{App, Command};
 use crate::engine;
 
-fn areas(area: Rect) -> (Rect, Rect) {
+fn areas(app: &App, area: Rect) -> (Rect, Rect) {
     let (main, status) = split_status(area);
-    let col = column(main, READING_WIDTH);
+    let col = column(main, app.settings().column.width());
     let body = Rect {
         y: main.y + 1,
         height: main.height.saturating_sub(2),
@@ -108,14 +108,14 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
 /// How far the page can scroll in the current terminal.
 pub fn max_scroll(app: &App) -> usize {
-    let (body, _) = areas(screen(app));
+    let (body, _) = areas(app, screen(app));
     lines(app, body.width)
         .len()
         .saturating_sub(usize::from(body.height))
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let (body, status_area) = areas(area);
+    let (body, status_area) = areas(app, area);
     let all = lines(app, body.width);
     let scroll = app.ending_scroll.min(scroll_limit(all.len(), body.height));
     draw_lines(&all, scroll, body, buf);
