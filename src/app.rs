@@ -137,6 +137,8 @@ pub struct PlayState {
     pub notes: Vec<String>,
     /// What the last choice (or the start) did, shown after the text as the settings say.
     pub effects: Vec<crate::engine::Event>,
+    /// An act's title card shows before the scene: its era has just begun.
+    pub card: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -189,6 +191,8 @@ pub struct App {
     pub(crate) keymap: Keymap,
     pub(crate) size: Size,
     pub(crate) play: PlayState,
+    /// The era of the last act whose title card was shown (or that was played into).
+    pub(crate) act: Option<String>,
     pub(crate) journal: JournalState,
     pub(crate) people: PeopleState,
     pub(crate) ending_scroll: usize,
@@ -248,6 +252,7 @@ impl App {
             keymap: Keymap::shipped(),
             size: Size::new(80, 24),
             play: PlayState::default(),
+            act: None,
             journal: JournalState::default(),
             people: PeopleState::default(),
             ending_scroll: 0,
@@ -345,13 +350,14 @@ impl App {
     /// Whether some of the scene's text is still to show: Space, Enter and a click
     /// then complete the page (or turn to the next) instead of choosing.
     pub fn revealing(&self) -> bool {
-        self.view == View::Play && self.overlay.is_none() && self.play.reveal.is_some()
+        self.view == View::Play && self.overlay.is_none() && (self.play.reveal.is_some() || self.play.card)
     }
 
     /// Whether the text reveal is running on this page, so the loop should wake to
     /// advance it. Waiting at the bottom of a full page is not animating.
     pub fn animating(&self) -> bool {
         self.revealing()
+            && !self.play.card
             && self
                 .play
                 .reveal

@@ -400,3 +400,40 @@ fn first_paragraph(text: &str) -> String {
         .trim_matches(|c: char| c == '"' || c.is_whitespace())
         .to_owned()
 }
+
+#[test]
+fn an_act_opens_with_its_title_card_and_the_footer_names_the_era_being_read() {
+    let sources = common::edited(
+        "drive.ron",
+        "frame: true,\n        title: \"Talk\"",
+        "frame: false,\n        title: \"Talk\"",
+    );
+    let story = hailsham::story::load(sources).unwrap().story;
+    let mut app = app_at(story, TextSpeed::Instant, 80, 24);
+    begin(&mut app);
+    let text = screen(&app);
+    let footer = text.lines().last().unwrap().to_owned();
+    assert!(footer.starts_with("\" Now "), "the frame is now: {footer}");
+
+    key(&mut app, KeyCode::Char('1'));
+    assert!(app.play_state().card);
+    let text = screen(&app);
+    assert!(
+        text.contains("Act One") && text.contains("The carer years"),
+        "{text}"
+    );
+    assert!(!text.contains("He laughs"), "the card comes first:\n{text}");
+    assert_snapshot!("reading_act_card_80x24", text);
+    key(&mut app, KeyCode::Char(' '));
+    let text = screen(&app);
+    assert!(text.contains("He laughs"), "{text}");
+    let footer = text.lines().last().unwrap().to_owned();
+    assert!(footer.starts_with("\" The carer years "), "{footer}");
+
+    // The same act again (a scene of it chosen again) has no second card.
+    key(&mut app, KeyCode::Char('1'));
+    assert!(!app.play_state().card);
+    // Nor does taking a choice back into it.
+    key(&mut app, KeyCode::Char('u'));
+    assert!(!app.play_state().card);
+}

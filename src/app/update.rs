@@ -264,6 +264,7 @@ fn new_game(app: &mut App) {
 /// Plays a session from where it stands: a new game, a continued or a loaded one.
 fn begin(app: &mut App, session: Session) {
     app.games_started += 1;
+    app.act = None;
     app.autosave.due = false;
     app.journal = Default::default();
     app.people = Default::default();
@@ -288,6 +289,7 @@ pub struct Reading {
 pub(crate) fn begin_restored(app: &mut App, mut session: Session, bookmark: Option<crate::save::Bookmark>) {
     session.recall_last_events();
     begin(app, session);
+    app.play.card = false;
     let Some(reveal) = app.play.reveal else { return };
     match bookmark {
         Some(mark) => {
@@ -309,6 +311,13 @@ fn after_move(app: &mut App) {
     app.play = PlayState::default();
     app.journal.marks.clear();
     app.people.moved.clear();
+    app.act = act_of(app);
+}
+
+/// The era of the scene being read, when it is in an act (not the present-day frame).
+fn act_of(app: &App) -> Option<String> {
+    let scene = app.session.as_ref()?.scene().ok()?;
+    (!scene.frame).then(|| scene.era.clone())
 }
 
 /// Sets the play view up for the scene just entered, and keeps what changed to show
@@ -322,7 +331,14 @@ fn after_step(app: &mut App, events: &[Event]) {
         reveal: (total > 0).then_some(Reveal { shown: 0, total }),
         notes: Vec::new(),
         effects: events.to_vec(),
+        card: false,
     };
+    // Entering an act's era (not the frame between its scenes) shows its title card.
+    let act = act_of(app);
+    if act.is_some() && act != app.act {
+        app.play.card = true;
+        app.act = act;
+    }
     settle_reveal(app);
     app.people.moved.clear();
     for event in events {
@@ -371,6 +387,9 @@ fn tick(app: &mut App) {
 /// Space, Enter or a click while the text appears: the rest of the page at once, or,
 /// when the page is full and waiting, the next page (read lines scroll away only now).
 fn advance(app: &mut App) {
+    if std::mem::take(&mut app.play.card) {
+        return;
+    }
     let Some(reveal) = app.play.reveal else { return };
     let end = ui::play::page_end(app);
     if reveal.shown < end {
