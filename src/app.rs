@@ -149,6 +149,14 @@ pub struct JournalState {
     pub marks: BTreeMap<String, Mark>,
     /// Marks of the visit in progress, cleared when the journal is closed.
     pub showing: BTreeMap<String, Mark>,
+    /// What the path says that the state does not (lost keepsakes, earlier tones),
+    /// gathered when the journal opens.
+    pub past: journal::Past,
+    pub order: journal::Order,
+    /// How far the selected entry's text is scrolled.
+    pub detail_scroll: usize,
+    /// The selected entry is open on the whole page.
+    pub open: bool,
 }
 
 #[derive(Debug, Clone, Default)]

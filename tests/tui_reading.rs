@@ -437,3 +437,88 @@ fn an_act_opens_with_its_title_card_and_the_footer_names_the_era_being_read() {
     key(&mut app, KeyCode::Char('u'));
     assert!(!app.play_state().card);
 }
+
+/// The example with a second choice that remembers the lay-by differently, loses the
+/// flask, and a reflection long enough to scroll.
+fn changing_story() -> hailsham::story::Story {
+    let long: Vec<&str> = std::iter::repeat_n("The tea was hot and the windows ran with it.", 30).collect();
+    let sources = common::edited(
+        "drive.ron",
+        "effects: [Set(\"asked\")]",
+        "effects: [Set(\"asked\"), Remember(\"the_lay_by\", \"sore\"), Lose(\"flask\")]",
+    );
+    let mut sources = sources;
+    let manifest = &mut sources.manifest;
+    manifest.text = manifest.text.replacen(
+        "We talked about the rumour as if it were the weather.",
+        &long.join(" "),
+        1,
+    );
+    hailsham::story::load(sources).unwrap().story
+}
+
+#[test]
+fn the_recollections_scroll_open_reorder_and_remember_what_was_lost() {
+    let mut app = app_at(changing_story(), TextSpeed::Instant, 80, 24);
+    begin(&mut app);
+    key(&mut app, KeyCode::Char('1')); // pour: warm, and the flask
+    key(&mut app, KeyCode::Char('1')); // ask: remembered as sore, the flask lost
+    key(&mut app, KeyCode::Char('r'));
+    let text = screen(&app);
+    assert!(text.contains("held before as warm"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("◇ The tartan") && l.contains(" lost │")),
+        "lost, still listed:\n{text}"
+    );
+    assert!(text.contains("↓ more below (PgDn)"), "{text}");
+    assert_snapshot!("reading_recollections_80x24", text);
+    // PgDn scrolls the long reflection, not the list.
+    key(&mut app, KeyCode::PageDown);
+    assert!(app.journal_state().detail_scroll > 0);
+    assert_eq!(app.journal_state().selected, 0);
+    // Enter opens the memory on the whole page; Esc goes back to the list.
+    key(&mut app, KeyCode::Enter);
+    assert!(app.journal_state().open);
+    let text = screen(&app);
+    assert!(
+        !text.contains("As remembered") && !text.contains("The carer years   "),
+        "{text}"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert!(!app.journal_state().open);
+    assert_eq!(app.view(), View::Recollections);
+    // a: in the order remembered, and back.
+    key(&mut app, KeyCode::Char('a'));
+    assert!(screen(&app).contains("As remembered"));
+    key(&mut app, KeyCode::Char('a'));
+    assert!(!screen(&app).contains("As remembered"));
+    // The lost keepsake opens too.
+    key(&mut app, KeyCode::Down);
+    assert!(
+        screen(&app).contains("A keepsake, lost along the way"),
+        "{}",
+        screen(&app)
+    );
+}
+
+#[test]
+fn a_new_mark_never_runs_into_a_long_title() {
+    let sources = common::edited(
+        "story.ron",
+        "title: \"The lay-by\"",
+        "title: \"The lay-by on the A-road where the lorries went past all afternoon\"",
+    );
+    let story = hailsham::story::load(sources).unwrap().story;
+    for (w, h) in [(60, 18), (80, 24), (120, 40)] {
+        let mut app = app_at(story.clone(), TextSpeed::Instant, w, h);
+        begin(&mut app);
+        key(&mut app, KeyCode::Char('1'));
+        key(&mut app, KeyCode::Char('r'));
+        let text = screen(&app);
+        let row = text.lines().find(|l| l.contains(" new")).expect("marked new");
+        let before = row.split(" new").next().unwrap();
+        assert!(before.ends_with(' ') || before.ends_with('›'), "{w}×{h}: '{row}'");
+        assert!(!row.contains("new│"), "{w}×{h}: '{row}'");
+    }
+}

@@ -27,6 +27,7 @@ pub enum Command {
     Back,
     Recollections,
     Relationships,
+    Arrange,
     Undo,
     History,
     Timeline,
@@ -48,7 +49,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 27] = [
+    pub const ALL: [Command; 28] = [
         Self::Up,
         Self::Down,
         Self::Select,
@@ -59,6 +60,7 @@ impl Command {
         Self::Back,
         Self::Recollections,
         Self::Relationships,
+        Self::Arrange,
         Self::Undo,
         Self::History,
         Self::Timeline,
@@ -100,6 +102,7 @@ impl Command {
             Self::Back => "close this page; from the story, back to the title (saved first)",
             Self::Recollections => "the recollections: memories and keepsakes",
             Self::Relationships => "the people in Kathy's story",
+            Self::Arrange => "recollections: list the memories by era, or in the order remembered",
             Self::Undo => "take back the last choice (the path stays on the timeline)",
             Self::History => "the history: every passage read so far",
             Self::Timeline => "the timeline: every path taken; return to any point",
@@ -259,6 +262,7 @@ impl Keymap {
             (Command::Back, vec![k(KeyCode::Esc)]),
             (Command::Recollections, vec![k(KeyCode::Char('r'))]),
             (Command::Relationships, vec![k(KeyCode::Char('p'))]),
+            (Command::Arrange, vec![k(KeyCode::Char('a'))]),
             (Command::Undo, vec![k(KeyCode::Char('u'))]),
             (Command::History, vec![k(KeyCode::Char('h'))]),
             (Command::Timeline, vec![k(KeyCode::Char('t'))]),

@@ -59,7 +59,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         out.push(Line::styled("  She held on to nothing.", theme.dim));
     }
     for group in held {
-        let heading = group.era.map_or("Keepsakes", |e| e.title.as_str());
+        let heading = group.heading;
         out.push(Line::styled(heading.to_owned(), theme.accent));
         for entry in group.entries {
             match entry {
@@ -77,7 +77,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                         }
                     }
                 }
-                Entry::Keepsake(k) => out.push(Line::from(vec![
+                Entry::Keepsake(k) | Entry::Lost(k) => out.push(Line::from(vec![
                     Span::styled("  ◆ ", theme.accent),
                     Span::styled(k.name.clone(), theme.text),
                 ])),

@@ -21,9 +21,12 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
     rows.push((
         "mouse".to_owned(),
-        "click a choice or a memory; the wheel scrolls",
+        "click a choice, a memory, a setting or a title entry; while the text appears, a click shows the page; the wheel scrolls",
     ));
-    rows.push(("any key".to_owned(), "while the text appears: show all of it"));
+    rows.push((
+        "Space  Enter".to_owned(),
+        "while the text appears: show the rest of the page, then turn to the next; every other key acts at once",
+    ));
     let mut out = Vec::new();
     for (keys, what) in rows {
         for (n, l) in wrap::wrap(what, text_width).into_iter().enumerate() {
