@@ -59,6 +59,8 @@ pub enum View {
     Inspector,
     /// The player's settings, each explained.
     Settings,
+    /// The endings reached in every playthrough.
+    Endings,
 }
 
 /// A small window drawn over the view.
@@ -107,6 +109,7 @@ pub enum MenuItem {
     Continue,
     NewGame,
     Load,
+    Endings,
     Settings,
     Quit,
 }
@@ -204,6 +207,9 @@ pub struct App {
     pub(crate) journal: JournalState,
     pub(crate) people: PeopleState,
     pub(crate) ending_scroll: usize,
+    /// The endings gallery as last read or written, and how far its page is scrolled.
+    pub(crate) gallery: crate::save::gallery::Gallery,
+    pub(crate) gallery_scroll: usize,
     pub(crate) help_scroll: usize,
     pub(crate) slots: SlotsState,
     pub(crate) timeline: TimelineState,
@@ -225,6 +231,11 @@ impl App {
             settings.text_speed = TextSpeed::Instant;
         }
         let theme_override = options.theme;
+        let gallery = options
+            .saves
+            .as_ref()
+            .and_then(|d| d.gallery().ok())
+            .unwrap_or_default();
         let latest = || update::latest_save(&story, options.saves.as_ref(), &options.migrations);
         let (resume, resume_owned, resume_bookmark) = match options.resume {
             Some(resume) => (Some(resume), false, options.bookmark),
@@ -264,6 +275,8 @@ impl App {
             journal: JournalState::default(),
             people: PeopleState::default(),
             ending_scroll: 0,
+            gallery,
+            gallery_scroll: 0,
             help_scroll: 0,
             slots: SlotsState::default(),
             timeline: TimelineState::default(),
@@ -394,6 +407,7 @@ impl App {
         items.push(MenuItem::NewGame);
         if self.saves.is_some() {
             items.push(MenuItem::Load);
+            items.push(MenuItem::Endings);
         }
         items.extend([MenuItem::Settings, MenuItem::Quit]);
         items
@@ -455,6 +469,14 @@ impl App {
 
     pub fn diagnostics_state(&self) -> &DiagnosticsState {
         &self.diagnostics
+    }
+
+    pub fn gallery(&self) -> &crate::save::gallery::Gallery {
+        &self.gallery
+    }
+
+    pub fn gallery_scroll(&self) -> usize {
+        self.gallery_scroll
     }
 
     pub fn size(&self) -> Size {

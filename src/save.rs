@@ -10,6 +10,7 @@
 pub mod atomic;
 pub mod autosaves;
 pub mod clock;
+pub mod gallery;
 pub mod slots;
 
 use serde::{Deserialize, Serialize};

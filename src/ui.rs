@@ -8,6 +8,7 @@
 pub mod diagnostics;
 pub mod effects;
 pub mod ending;
+pub mod endings;
 pub mod help;
 pub mod history;
 pub mod inspector;
@@ -56,6 +57,7 @@ impl Widget for &App {
             View::Replay => replay::draw(self, area, buf),
             View::Inspector => inspector::draw(self, area, buf),
             View::Settings => settings::draw(self, area, buf),
+            View::Endings => endings::draw(self, area, buf),
         }
         match self.overlay() {
             Some(Overlay::Help) => help::draw(self, area, buf),

@@ -365,3 +365,52 @@ fn many_new_games_keep_the_newest_of_each() {
         assert_eq!(dir.read(Slot::Earlier(n), None).unwrap().step(), 1, "auto-{n}");
     }
 }
+
+#[test]
+fn endings_reached_are_kept_across_playthroughs_with_the_choices_that_led_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, screen) = play_in(Some(tmp.path()), vec![press(ENTER), ch('1'), ch('2')]);
+    assert!(screen.contains("Home before dark"), "{screen}");
+    let kept = std::fs::read_to_string(tmp.path().join("endings.ron")).unwrap();
+    assert!(
+        kept.contains("ending: \"home\"") && kept.contains("\"Pour him a cup\""),
+        "{kept}"
+    );
+
+    // The ending page lists the choices as well as the memories, and no "+0".
+    let (_, screen) = play_in(
+        Some(tmp.path()),
+        vec![
+            press(KeyCode::Down),
+            press(ENTER),
+            ch('y'),
+            ch('2'),
+            ch('2'),
+            press(ENTER),
+        ],
+    );
+    assert!(screen.contains("The choices"), "{screen}");
+    assert!(screen.contains("1. Say we should get on"), "{screen}");
+    assert!(!screen.contains("+0"), "{screen}");
+
+    // A new run: the title counts them, and the gallery shows when and how.
+    let (app, screen) = play_in(Some(tmp.path()), vec![]);
+    assert_eq!(app.view(), View::Title);
+    assert!(screen.contains("Endings reached: 1 of 1"), "{screen}");
+    let (app, screen) = play_in(
+        Some(tmp.path()),
+        vec![
+            press(KeyCode::Down),
+            press(KeyCode::Down),
+            press(KeyCode::Down),
+            press(ENTER),
+        ],
+    );
+    assert_eq!(app.view(), View::Endings);
+    assert!(screen.contains("Home Before Dark"), "{screen}");
+    assert!(screen.contains("reached 2 times"), "{screen}");
+    assert!(
+        screen.contains("1. Say we should get on"),
+        "the latest way there:\n{screen}"
+    );
+}

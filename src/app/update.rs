@@ -171,6 +171,7 @@ pub fn update(app: &mut App, action: Action) {
             View::Replay => replay::replay(app, action),
             View::Inspector => pages::inspector(app, action),
             View::Settings => preferences::settings(app, action),
+            View::Endings => pages::endings(app, action),
         },
     }
 }
@@ -224,6 +225,21 @@ fn activate(app: &mut App, item: MenuItem) {
         MenuItem::NewGame if app.resume.is_some() => app.overlay = Some(Overlay::ConfirmNewGame),
         MenuItem::NewGame => new_game(app),
         MenuItem::Settings => preferences::open(app),
+        MenuItem::Endings => {
+            if let Some(dir) = &app.saves {
+                match dir.gallery() {
+                    Ok(gallery) => app.gallery = gallery,
+                    Err(e) => {
+                        app.flash = Some(Flash::warning(format!(
+                            "The endings reached cannot be read: {e}."
+                        )))
+                    }
+                }
+            }
+            app.gallery_scroll = 0;
+            app.behind = View::Title;
+            app.view = View::Endings;
+        }
         MenuItem::Quit => saving::leave(app),
     }
 }
@@ -462,8 +478,35 @@ fn choose(app: &mut App, index: usize) {
             after_step(app, &events);
             app.autosave.due = true;
             saving::autosave(app);
+            record_ending(app);
         }
         Err(e) => app.play.notes = vec![format!("That cannot be chosen now: {e}.")],
+    }
+}
+
+/// An ending reached goes into the gallery, with the choices that led there.
+fn record_ending(app: &mut App) {
+    let (Some(dir), Some(session)) = (&app.saves, &app.session) else {
+        return;
+    };
+    let Some(ending) = session.ending() else { return };
+    let choices: Vec<String> = session
+        .history()
+        .into_iter()
+        .filter_map(|f| f.chosen.map(|c| c.label))
+        .collect();
+    let story = session.story().id.clone();
+    match dir.record_ending(&story, ending, crate::save::clock::now(), choices) {
+        Ok(()) => {
+            if let Ok(gallery) = dir.gallery() {
+                app.gallery = gallery;
+            }
+        }
+        Err(e) => {
+            app.flash = Some(Flash::warning(format!(
+                "The ending could not be added to the endings reached: {e}."
+            )));
+        }
     }
 }
 
@@ -486,6 +529,7 @@ fn clamp_scrolls(app: &mut App) {
     app.play.scroll = app.play.scroll.min(ui::play::max_scroll(app));
     app.people.scroll = app.people.scroll.min(ui::people::max_scroll(app));
     app.ending_scroll = app.ending_scroll.min(ui::ending::max_scroll(app));
+    app.gallery_scroll = app.gallery_scroll.min(ui::endings::max_scroll(app));
     app.help_scroll = app.help_scroll.min(ui::help::max_scroll(app));
     app.history.scroll = app.history.scroll.min(ui::history::max_scroll(app));
     app.inspector.scroll = app.inspector.scroll.min(ui::inspector::max_scroll(app));

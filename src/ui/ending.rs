@@ -85,21 +85,44 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
         out.push(Line::raw(""));
     }
-    if !story.characters.is_empty() {
-        out.push(Line::styled("The people", theme.accent));
-        for c in &story.characters {
+    // Only those the story moved, as the people page shows them (no "+0").
+    let moved: Vec<String> = story
+        .characters
+        .iter()
+        .filter_map(|c| {
             let axes: Vec<String> = c
                 .axes
                 .iter()
-                .map(|a| {
+                .filter_map(|a| {
                     let v = state.relationship(&c.id, &a.id).unwrap_or(a.initial);
-                    format!("{} {v:+}", a.id.replace('_', " "))
+                    (v != a.initial).then(|| format!("{} {v:+} (from {})", a.id.replace('_', " "), a.initial))
                 })
                 .collect();
-            let text = format!("{}: {}", c.name, axes.join(", "));
+            (!axes.is_empty()).then(|| format!("{}: {}", c.name, axes.join(", ")))
+        })
+        .collect();
+    if !moved.is_empty() {
+        out.push(Line::styled("The people", theme.accent));
+        for text in moved {
             for (n, l) in wrap::wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
                 let pad = if n == 0 { "  " } else { "    " };
                 out.push(Line::styled(format!("{pad}{l}"), theme.text));
+            }
+        }
+        out.push(Line::raw(""));
+    }
+    let choices: Vec<String> = session
+        .history()
+        .into_iter()
+        .filter_map(|f| f.chosen.map(|c| c.label))
+        .collect();
+    if !choices.is_empty() {
+        out.push(Line::styled("The choices", theme.accent));
+        for (i, choice) in choices.iter().enumerate() {
+            let text = format!("{}. {choice}", i + 1);
+            for (n, l) in wrap::wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
+                let pad = if n == 0 { "  " } else { "     " };
+                out.push(Line::styled(format!("{pad}{l}"), theme.choice));
             }
         }
     }

@@ -99,6 +99,15 @@ fn label(app: &App, item: MenuItem) -> String {
         MenuItem::NewGame => "Begin the story".to_owned(),
         MenuItem::Load => "Load a saved game".to_owned(),
         MenuItem::Settings => "Settings".to_owned(),
+        MenuItem::Endings => {
+            let story = app.story();
+            let reached = app
+                .gallery()
+                .of(&story.id)
+                .filter(|r| story.ending(&r.ending).is_some())
+                .count();
+            format!("Endings reached: {reached} of {}", story.endings.len())
+        }
         MenuItem::Quit => "Leave".to_owned(),
     }
 }

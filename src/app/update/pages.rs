@@ -75,6 +75,7 @@ pub(super) fn is_page(view: View) -> bool {
             | View::Load
             | View::Inspector
             | View::Settings
+            | View::Endings
     )
 }
 
@@ -168,6 +169,17 @@ pub(super) fn ending(app: &mut App, action: Action) {
         other => {
             let max = ui::ending::max_scroll(app);
             app.ending_scroll = scrolled(app.ending_scroll, other, max, 5);
+        }
+    }
+}
+
+/// The endings reached, from the title.
+pub(super) fn endings(app: &mut App, action: Action) {
+    match action {
+        Action::Command(Command::Back | Command::Select) => close_page(app),
+        other => {
+            let max = ui::endings::max_scroll(app);
+            app.gallery_scroll = scrolled(app.gallery_scroll, other, max, 5);
         }
     }
 }
