@@ -225,21 +225,7 @@ fn activate(app: &mut App, item: MenuItem) {
         MenuItem::NewGame if app.resume.is_some() => app.overlay = Some(Overlay::ConfirmNewGame),
         MenuItem::NewGame => new_game(app),
         MenuItem::Settings => preferences::open(app),
-        MenuItem::Endings => {
-            if let Some(dir) = &app.saves {
-                match dir.gallery() {
-                    Ok(gallery) => app.gallery = gallery,
-                    Err(e) => {
-                        app.flash = Some(Flash::warning(format!(
-                            "The endings reached cannot be read: {e}."
-                        )))
-                    }
-                }
-            }
-            app.gallery_scroll = 0;
-            app.behind = View::Title;
-            app.view = View::Endings;
-        }
+        MenuItem::Endings => pages::open_endings(app),
         MenuItem::Quit => saving::leave(app),
     }
 }

@@ -3,7 +3,7 @@
 //! page opens the same way and returns to where it was opened from.
 
 use super::{Action, saving, scrolled, travel};
-use crate::app::{App, Command, View, journal};
+use crate::app::{App, Command, Flash, View, journal};
 use crate::ui;
 
 /// Opens the page a command asks for, from the story or another page; false when the
@@ -171,6 +171,23 @@ pub(super) fn ending(app: &mut App, action: Action) {
             app.ending_scroll = scrolled(app.ending_scroll, other, max, 5);
         }
     }
+}
+
+/// Opens the endings reached, read afresh (from the title).
+pub(super) fn open_endings(app: &mut App) {
+    if let Some(dir) = &app.saves {
+        match dir.gallery() {
+            Ok(gallery) => app.gallery = gallery,
+            Err(e) => {
+                app.flash = Some(Flash::warning(format!(
+                    "The endings reached cannot be read: {e}."
+                )));
+            }
+        }
+    }
+    app.gallery_scroll = 0;
+    app.behind = View::Title;
+    app.view = View::Endings;
 }
 
 /// The endings reached, from the title.
