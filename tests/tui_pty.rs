@@ -24,6 +24,16 @@ struct Pty {
 /// Runs the game with `args` in an 80×24 terminal, saving into `saves`, then
 /// `stty -a` in the same terminal.
 fn spawn(args: &[&str], term: &str, saves: &Path) -> Pty {
+    spawn_in(
+        r#""$0" "$@"; echo "exit=$?"; stty -a; sleep 5"#,
+        args,
+        term,
+        saves,
+    )
+}
+
+/// Runs the game under a shell `script` (the game is `"$0" "$@"` in it).
+fn spawn_in(script: &str, args: &[&str], term: &str, saves: &Path) -> Pty {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -32,9 +42,9 @@ fn spawn(args: &[&str], term: &str, saves: &Path) -> Pty {
             pixel_height: 0,
         })
         .unwrap();
-    let mut cmd = CommandBuilder::new("sh");
+    let mut cmd = CommandBuilder::new("bash");
     cmd.arg("-c");
-    cmd.arg(r#""$0" "$@"; echo "exit=$?"; stty -a; sleep 5"#);
+    cmd.arg(script);
     cmd.arg(env!("CARGO_BIN_EXE_hailsham"));
     cmd.args(args);
     cmd.env("TERM", term);
@@ -274,6 +284,16 @@ fn ctrl_c_leaves_at_once() {
     let (code, stty) = pty.finish();
     assert_eq!(code, "0", "{stty}");
     assert_cooked(&stty);
+
+    // With the help open, nothing of its box stays on the shell's screen.
+    let mut pty = spawn(&["--story", &dir], "xterm-256color", saves.path());
+    pty.wait_for("Begin the story");
+    pty.send("?");
+    pty.wait_for("take the choice of that number");
+    pty.send("\x03");
+    let (code, text) = pty.finish();
+    assert_eq!(code, "0", "{text}");
+    assert!(!text.contains("take the choice") && !text.contains('╭'), "{text}");
 }
 
 #[test]
@@ -387,6 +407,50 @@ fn a_setting_survives_a_restart() {
     // Brief: one line of what the choice did, after the text.
     pty.wait_for("· The lay-by · kept The tartan flask");
     pty.send("\x03");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert_cooked(&stty);
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    let dir = example();
+    let saves = tempfile::tempdir().unwrap();
+    // An interactive shell, as a player has: the game is its foreground job.
+    let mut pty = spawn_in(
+        r"PS1='$ ' exec bash --norc --noprofile -i",
+        &[],
+        "xterm-256color",
+        saves.path(),
+    );
+    pty.wait_for("$ ");
+    let game = env!("CARGO_BIN_EXE_hailsham");
+    pty.send(&format!("'{game}' --story '{dir}'\r"));
+    pty.wait_for("Begin the story");
+    pty.send("\r");
+    pty.wait_for("2. Say we should get on");
+    pty.send("?");
+    pty.wait_for("Keys");
+    pty.send("\x1a");
+    let text = pty.wait_for("Stopped");
+    assert!(!pty.alternate_screen(), "the shell's screen is back:\n{text}");
+    assert!(
+        !text.contains("Keys"),
+        "nothing of the game is left on it:\n{text}"
+    );
+    pty.send("stty -a | grep -o ' icanon' | sed 's/^/cooked:/'\r");
+    pty.wait_for("cooked: icanon");
+    // fg: the game takes the terminal again and draws all of it.
+    pty.send("fg\r");
+    let text = pty.wait_for("take the choice of that number");
+    assert!(pty.alternate_screen());
+    assert!(text.contains("Now ") && !text.contains("Stopped"), "{text}");
+    pty.send("\x1b");
+    pty.wait_for("2. Say we should get on");
+    pty.send("q");
+    pty.send("y");
+    // Printed so that the command as typed does not itself read "exit=".
+    pty.send("printf 'ex%s=%s\\n' it $?; stty -a\r");
     let (code, stty) = pty.finish();
     assert_eq!(code, "0", "{stty}");
     assert_cooked(&stty);

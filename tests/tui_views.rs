@@ -239,6 +239,39 @@ fn the_selected_choice_shows_without_colour() {
     );
 }
 
+#[test]
+fn high_contrast_underlines_a_heading_only_under_its_words() {
+    let mut app = app_with(Options {
+        seed: 1,
+        instant_text: true,
+        theme: Some(ThemeChoice::HighContrast),
+        ..Options::default()
+    });
+    command(&mut app, Command::Select);
+    for open in [
+        None,
+        Some(Command::Recollections),
+        Some(Command::Relationships),
+        Some(Command::History),
+    ] {
+        if let Some(c) = open {
+            command(&mut app, c);
+        }
+        let terminal = draw(&mut app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        for y in 0..24 {
+            let underlined: Vec<u16> = (0..80)
+                .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::UNDERLINED))
+                .collect();
+            if let (Some(&first), Some(&last)) = (underlined.first(), underlined.last()) {
+                let words: String = (first..=last).map(|x| buffer[(x, y)].symbol()).collect();
+                assert!(!words.ends_with(' '), "{open:?}, row {y}: '{words}' underlined");
+            }
+        }
+        command(&mut app, Command::Back);
+    }
+}
+
 /// A save folder holding: slot 1 (saved twice, so with a backup), the quicksave, an
 /// autosave further on, and a damaged slot 2; every time fixed, so the screens are too.
 fn save_folder() -> tempfile::TempDir {

@@ -123,6 +123,7 @@ impl App {
             Input::Resize { width, height } => Some(Action::Resize(Size::new(*width, *height))),
             Input::Signal(_) | Input::Closed => Some(Action::Quit),
             Input::StoryChanged => Some(Action::Reload),
+            Input::Redraw => Some(Action::Resize(self.size)),
         }
     }
 }

@@ -51,7 +51,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.push(Line::styled("·  ·  ·", theme.border).centered());
     out.push(Line::raw(""));
-    out.push(Line::styled("What shaped it", theme.heading));
+    out.push(Line::from(Span::styled("What shaped it", theme.heading)));
     out.push(Line::raw(""));
 
     let held = groups(story, state);

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{
@@ -67,7 +67,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .iter()
         .filter(|e| app.gallery().get(&story.id, &e.id).is_some())
         .count();
-    Line::styled("Endings reached", theme.heading).render(page.header, buf);
+    Line::from(Span::styled("Endings reached", theme.heading)).render(page.header, buf);
     Line::styled(format!("{reached} of {}", story.endings.len()), theme.dim)
         .right_aligned()
         .render(page.header, buf);

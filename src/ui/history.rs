@@ -80,7 +80,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .min(scroll_limit(all.len(), a.body.height));
     let total = app.history_state().frames.len();
     let at = all.get(scroll).map_or(0, |(_, n)| *n) + 1;
-    Line::styled("History", theme.heading).render(a.header, buf);
+    Line::from(Span::styled("History", theme.heading)).render(a.header, buf);
     Line::styled(format!("scene {at} of {total}"), theme.dim)
         .right_aligned()
         .render(a.header, buf);
@@ -95,9 +95,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let only: Vec<Line<'_>> = all.iter().map(|(l, _)| l.clone()).collect();
     draw_lines(&only, scroll, a.body, buf);
     if scroll > 0 {
+        // On the blank row under the rule, not over it.
         Line::styled("↑ earlier", theme.dim).right_aligned().render(
             Rect {
-                y: a.header.y + 1,
+                y: a.header.bottom(),
                 height: 1,
                 ..a.header
             },

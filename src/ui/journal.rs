@@ -164,7 +164,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             plural(k, "keepsake", "keepsakes")
         ),
     };
-    Line::styled("Recollections", theme.heading).render(a.header, buf);
+    Line::from(Span::styled("Recollections", theme.heading)).render(a.header, buf);
     Line::styled(count, theme.dim)
         .right_aligned()
         .render(a.header, buf);

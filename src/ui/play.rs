@@ -264,7 +264,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let title = wrap::wrap(&scene.title, usize::from(a.heading.width)).swap_remove(0);
     draw_lines(
         &[
-            Line::styled(title, theme.heading),
+            Line::from(Span::styled(title, theme.heading)),
             Line::from(heading),
             Line::styled(rule, theme.border),
         ],

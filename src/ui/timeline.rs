@@ -60,14 +60,17 @@ pub fn row_at(app: &App, at: Position) -> Option<usize> {
     (i < session.timeline().nodes().len()).then_some(i)
 }
 
-/// "“choice” → Scene" in `room` cells: the scene keeps up to a third of the room, and
-/// the choice is cut first.
+/// "“choice” → Scene" in `room` cells: each whole when both fit; otherwise the scene
+/// keeps whatever the choice leaves, and at least a third of the room, and the choice
+/// is cut first.
 fn describe(row: &TimelineRow, room: usize) -> String {
     let Some(choice) = &row.choice else {
         return wrap::truncate(&format!("{} (the start)", row.scene_title), room);
     };
     let scene = format!(" → {}", row.scene_title);
-    let scene = wrap::truncate(&scene, wrap::width(&scene).min(room / 3));
+    let label_width = wrap::width(choice) + 2;
+    let scene_room = room.saturating_sub(label_width).max(room / 3);
+    let scene = wrap::truncate(&scene, wrap::width(&scene).min(scene_room));
     let label = wrap::truncate(&format!("“{choice}”"), room.saturating_sub(wrap::width(&scene)));
     format!("{label}{scene}")
 }
@@ -143,7 +146,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let a = areas(area);
     let Some(session) = app.session() else { return };
-    Line::styled("Timeline", theme.heading).render(a.header, buf);
+    Line::from(Span::styled("Timeline", theme.heading)).render(a.header, buf);
     let points = session.timeline().nodes().len();
     let ends = session
         .timeline_rows()

@@ -188,7 +188,7 @@ pub fn draw_confirm_new_game(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         "Saving is off in this game, so it will be lost."
     };
-    let mut lines = vec![Line::styled(" Begin a new story?", theme.heading)];
+    let mut lines = vec![Line::from(Span::styled(" Begin a new story?", theme.heading))];
     lines.extend(styled_lines(
         wrap::wrap(&format!("The game in progress{game}."), inner),
         theme.text,
