@@ -187,3 +187,36 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     ];
     status(app, a.status, buf, "Timeline", &hints);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::Row;
+
+    fn row(choice: &str, scene: &str) -> TimelineRow {
+        TimelineRow {
+            row: Row {
+                node: 1,
+                depth: 1,
+                indent: 0,
+                current: false,
+                on_path: true,
+                branches: 1,
+            },
+            choice: Some(choice.to_owned()),
+            scene_title: scene.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_row_is_cut_only_when_it_does_not_fit() {
+        let long_scene = "The pavilion steps on a hot afternoon, and a map of the coast";
+        assert_eq!(
+            describe(&row("Ask", long_scene), 80),
+            format!("“Ask” → {long_scene}")
+        );
+        let cut = describe(&row("Ask her plainly what she meant by it", long_scene), 40);
+        assert_eq!(wrap::width(&cut), 40, "{cut}");
+        assert!(cut.contains('→'), "{cut}");
+    }
+}
