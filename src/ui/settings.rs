@@ -24,7 +24,12 @@ fn lines(app: &App, width: u16) -> (Vec<Line<'static>>, Vec<usize>) {
         }
         let selected = i == app.settings_selected();
         rows.push(out.len());
-        let value = setting.value(app.settings());
+        // The colours in use, which NO_COLOR may have chosen for this run.
+        let shown = crate::app::Settings {
+            theme: app.theme_choice(),
+            ..*app.settings()
+        };
+        let value = setting.value(&shown);
         let (mark, label_style, value_style) = if selected {
             ("›", theme.selected, theme.selected)
         } else {
