@@ -455,3 +455,28 @@ fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
     assert_eq!(code, "0", "{stty}");
     assert_cooked(&stty);
 }
+
+#[test]
+fn a_full_page_waits_without_processor_time_and_the_scene_opens_at_its_top() {
+    let saves = tempfile::tempdir().unwrap();
+    // The built-in story: its first scene is longer than a page at 80×24.
+    let mut pty = spawn(&["--seed", "1"], "xterm-256color", saves.path());
+    pty.wait_for("Begin the story");
+    pty.send("\r");
+    pty.wait_for("The road out of the centre");
+    // Enter shows the rest of the page at once, and the page waits there.
+    pty.send("\r");
+    let text = pty.wait_for("▼ more (Space)");
+    let first = text.lines().nth(5).unwrap_or_default().to_owned();
+    let pid = pty.game_pid();
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_secs(2));
+    let idle = cpu_ticks(pid) - before;
+    assert!(idle <= 5, "{idle} ticks of processor time in two seconds at a full page");
+    assert_eq!(pty.text().lines().nth(5).unwrap_or_default(), first, "the page stays");
+    pty.send(" ");
+    pty.wait_for("↑ more above");
+    pty.send("\x03");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+}
