@@ -5,6 +5,7 @@
 //! The layout helpers shared by views live here: the centred reading column, the
 //! status line, popups, and the notice shown when the terminal is too small.
 
+pub mod card;
 pub mod diagnostics;
 pub mod effects;
 pub mod ending;

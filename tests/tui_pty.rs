@@ -472,8 +472,15 @@ fn a_full_page_waits_without_processor_time_and_the_scene_opens_at_its_top() {
     let before = cpu_ticks(pid);
     std::thread::sleep(Duration::from_secs(2));
     let idle = cpu_ticks(pid) - before;
-    assert!(idle <= 5, "{idle} ticks of processor time in two seconds at a full page");
-    assert_eq!(pty.text().lines().nth(5).unwrap_or_default(), first, "the page stays");
+    assert!(
+        idle <= 5,
+        "{idle} ticks of processor time in two seconds at a full page"
+    );
+    assert_eq!(
+        pty.text().lines().nth(5).unwrap_or_default(),
+        first,
+        "the page stays"
+    );
     pty.send(" ");
     pty.wait_for("↑ more above");
     pty.send("\x03");

@@ -251,7 +251,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .map_or(scene.era.as_str(), |e| e.title.as_str());
     let when = if scene.frame { "Now" } else { era };
     if app.play_state().card {
-        draw_card(app, &scene.era, a.status, area, buf);
+        super::card::draw(app, &scene.era, a.status, area, buf);
         return;
     }
 
@@ -322,56 +322,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     draw_status(app, session, when, a.status, buf);
 }
 
-/// "Act One" in words, for the title card of the story's first era.
-fn act_name(n: usize) -> String {
-    const WORDS: [&str; 9] = [
-        "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
-    ];
-    WORDS
-        .get(n)
-        .map_or_else(|| format!("Act {}", n + 1), |w| format!("Act {w}"))
-}
-
-/// An act's title card: the act's number and its era's title, centred on the page.
-fn draw_card(app: &App, era_id: &str, status_area: Rect, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
-    let story = app.story();
-    let n = story.eras.iter().position(|e| e.id == era_id).unwrap_or(0);
-    let title = story.era(era_id).map_or(era_id, |e| e.title.as_str());
-    let (main, _) = super::split_status(area);
-    let col = column(main, app.settings().column.width());
-    let mut lines = vec![Line::styled(act_name(n), theme.dim).centered(), Line::raw("")];
-    lines.extend(
-        wrap::wrap(title, usize::from(col.width))
-            .into_iter()
-            .map(|l| Line::styled(l, theme.title).centered()),
-    );
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("·  ·  ·", theme.border).centered());
-    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let top = main.y + main.height.saturating_sub(height) / 2;
-    draw_lines(
-        &lines,
-        0,
-        Rect {
-            y: top,
-            height: main.bottom().saturating_sub(top),
-            ..col
-        },
-        buf,
-    );
-    let hints = [
-        (advance_label(app), "begin"),
-        hint(app, Command::Recollections, "recollections"),
-        hint(app, Command::Help, "help"),
-        hint(app, Command::Quit, "quit"),
-    ];
-    status(app, status_area, buf, title, &hints);
-}
-
 /// The key that completes or turns the page, as the player knows it: Space, when it
 /// is bound (it is in the shipped bindings), else the first key of "page down".
-fn advance_label(app: &App) -> String {
+pub(super) fn advance_label(app: &App) -> String {
     let space = crate::app::keymap::Key::parse("space");
     if space.is_some_and(|k| app.keymap().keys(Command::PageDown).contains(&k)) {
         "Space".to_owned()
