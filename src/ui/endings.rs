@@ -17,12 +17,14 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let story = app.story();
     let width = usize::from(width);
     let mut out = Vec::new();
-    for (n, ending) in story.endings.iter().enumerate() {
-        if n > 0 {
-            out.push(Line::raw(""));
-        }
+    // The endings found first, in the story's order; those still to find, counted.
+    let mut unreached = 0;
+    for ending in &story.endings {
         match app.gallery().get(&story.id, &ending.id) {
             Some(reached) => {
+                if !out.is_empty() {
+                    out.push(Line::raw(""));
+                }
                 out.extend(styled_lines(wrap::wrap(&ending.title, width), theme.heading, 0));
                 let when = match reached.times {
                     1 => format!("reached {}", clock::date_time(reached.last)),
@@ -47,8 +49,20 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                     }
                 }
             }
-            None => out.push(Line::styled("· · ·  not yet reached", theme.dim)),
+            None => unreached += 1,
         }
+    }
+    if unreached > 0 {
+        if !out.is_empty() {
+            out.push(Line::raw(""));
+        }
+        let rest = match (unreached, out.is_empty()) {
+            (1, true) => "One ending, not yet reached.".to_owned(),
+            (n, true) => format!("{n} endings, none reached yet."),
+            (1, false) => "· · ·  and one more, not yet reached.".to_owned(),
+            (n, false) => format!("· · ·  and {n} more, not yet reached."),
+        };
+        out.extend(styled_lines(wrap::wrap(&rest, width), theme.dim, 0));
     }
     out
 }
