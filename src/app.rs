@@ -13,6 +13,7 @@ pub mod input;
 pub mod journal;
 pub mod keymap;
 pub mod run;
+pub mod settings;
 pub mod state;
 pub mod terminal;
 pub mod update;
@@ -31,6 +32,7 @@ use crate::watch::ReloadSource;
 pub use input::{Input, InputSource};
 pub use keymap::{Command, Keymap};
 pub use run::run;
+pub use settings::{ConfigDir, Settings, TextSpeed};
 pub use state::{
     Autosave, DiagnosticsState, Flash, HistoryState, InspectorState, ReplayState, SlotsState, TimelineState,
 };
@@ -55,6 +57,10 @@ pub enum View {
     Replay,
     /// For authors: why each choice of the scene is offered or hidden.
     Inspector,
+    /// The player's settings, each explained.
+    Settings,
+    /// The endings reached in every playthrough.
+    Endings,
 }
 
 /// A small window drawn over the view.
@@ -62,6 +68,8 @@ pub enum View {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// "Begin the story" with a game in progress: it stays in its autosave, but ask.
+    ConfirmNewGame,
     /// Saving into a slot whose file cannot be read: it is kept as the backup, but ask.
     ConfirmOverwrite(Slot),
     /// An edit broke the story (`--watch`): its diagnostics, over the old story.
@@ -76,13 +84,22 @@ pub struct Options {
     /// A game to continue from the title screen (`--load`). Without it, the title
     /// offers the latest save in `saves`, if there is one.
     pub resume: Option<Restored>,
+    /// Where in its scene that game was being read (from its save).
+    pub bookmark: Option<crate::save::Bookmark>,
     /// Where saves go; `None` when saving is off (`--no-save`).
     pub saves: Option<SaveDir>,
     /// Applied to saves of an older version of the story when they are loaded.
     pub migrations: Migrations,
-    /// Show each scene's text at once instead of revealing it.
+    /// The settings to start with (as read from the config folder).
+    pub settings: Settings,
+    /// Where changed settings are written; `None`: they last for this run only.
+    pub config: Option<ConfigDir>,
+    /// Why the settings file could not be read, if it could not (said at the title).
+    pub settings_problem: Option<String>,
+    /// Show each page of text at once, whatever the settings say.
     pub instant_text: bool,
-    /// The theme to start with (`NO_COLOR` chooses [`ThemeChoice::NoColor`]).
+    /// The theme to use whatever the settings say (`NO_COLOR` chooses
+    /// [`ThemeChoice::NoColor`]).
     pub theme: Option<ThemeChoice>,
 }
 
@@ -92,8 +109,8 @@ pub enum MenuItem {
     Continue,
     NewGame,
     Load,
-    TextSpeed,
-    Theme,
+    Endings,
+    Settings,
     Quit,
 }
 
@@ -104,7 +121,9 @@ pub enum Mark {
     Revised,
 }
 
-/// The text reveal: how many characters of the scene show so far.
+/// The text reveal: how many letters (not spaces) of the scene show so far, of how
+/// many. It stops at the bottom of the page and waits there for Space, Enter or a
+/// click ([`Action::Advance`]); it ends when the whole text shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reveal {
     pub shown: usize,
@@ -116,8 +135,13 @@ pub struct PlayState {
     pub selected: usize,
     pub scroll: usize,
     pub reveal: Option<Reveal>,
-    /// What the last choice changed, in words, shown under the heading.
+    /// Messages about the game itself (an undo, a reload, a save of an edited story),
+    /// shown under the heading.
     pub notes: Vec<String>,
+    /// What the last choice (or the start) did, shown after the text as the settings say.
+    pub effects: Vec<crate::engine::Event>,
+    /// An act's title card shows before the scene: its era has just begun.
+    pub card: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -128,6 +152,14 @@ pub struct JournalState {
     pub marks: BTreeMap<String, Mark>,
     /// Marks of the visit in progress, cleared when the journal is closed.
     pub showing: BTreeMap<String, Mark>,
+    /// What the path says that the state does not (lost keepsakes, earlier tones),
+    /// gathered when the journal opens.
+    pub past: journal::Past,
+    pub order: journal::Order,
+    /// How far the selected entry's text is scrolled.
+    pub detail_scroll: usize,
+    /// The selected entry is open on the whole page.
+    pub open: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -142,6 +174,12 @@ pub struct App {
     pub(crate) session: Option<Session>,
     /// The game the title's "Continue" resumes, and what to tell the player about it.
     pub(crate) resume: Option<Restored>,
+    /// Whether that game came from the autosave file (so its autosaves go there).
+    pub(crate) resume_owned: bool,
+    /// The page that game was left on in this run, to come back to exactly.
+    pub(crate) resume_view: Option<update::Reading>,
+    /// Where that game's save says the player was reading.
+    pub(crate) resume_bookmark: Option<crate::save::Bookmark>,
     pub(crate) saves: Option<SaveDir>,
     pub(crate) migrations: Migrations,
     pub(crate) autosave: Autosave,
@@ -154,15 +192,24 @@ pub struct App {
     pub(crate) behind: View,
     pub(crate) overlay: Option<Overlay>,
     pub(crate) menu_selected: usize,
-    pub(crate) instant_text: bool,
-    pub(crate) theme_choice: ThemeChoice,
+    pub(crate) settings: Settings,
+    /// The selected row of the settings screen.
+    pub(crate) settings_selected: usize,
+    pub(crate) config: Option<ConfigDir>,
     pub(crate) theme: Theme,
+    /// A theme chosen for this run only (`NO_COLOR`), until the player picks one.
+    pub(crate) theme_override: Option<ThemeChoice>,
     pub(crate) keymap: Keymap,
     pub(crate) size: Size,
     pub(crate) play: PlayState,
+    /// The era of the last act whose title card was shown (or that was played into).
+    pub(crate) act: Option<String>,
     pub(crate) journal: JournalState,
     pub(crate) people: PeopleState,
     pub(crate) ending_scroll: usize,
+    /// The endings gallery as last read or written, and how far its page is scrolled.
+    pub(crate) gallery: crate::save::gallery::Gallery,
+    pub(crate) gallery_scroll: usize,
     pub(crate) help_scroll: usize,
     pub(crate) slots: SlotsState,
     pub(crate) timeline: TimelineState,
@@ -179,33 +226,57 @@ impl App {
     /// The game at its title screen. Without `options.resume`, the latest readable save
     /// in `options.saves` (if any) is what "Continue" resumes.
     pub fn new(story: Story, options: Options) -> Self {
-        let theme_choice = options.theme.unwrap_or(ThemeChoice::Default);
-        let resume = options
-            .resume
-            .or_else(|| update::latest_save(&story, options.saves.as_ref(), &options.migrations));
+        let mut settings = options.settings;
+        if options.instant_text {
+            settings.text_speed = TextSpeed::Instant;
+        }
+        let theme_override = options.theme;
+        let gallery = options
+            .saves
+            .as_ref()
+            .and_then(|d| d.gallery().ok())
+            .unwrap_or_default();
+        let latest = || update::latest_save(&story, options.saves.as_ref(), &options.migrations);
+        let (resume, resume_owned, resume_bookmark) = match options.resume {
+            Some(resume) => (Some(resume), false, options.bookmark),
+            None => latest().map_or((None, false, None), |(slot, r, bookmark)| {
+                (Some(r), slot == Slot::Auto, bookmark)
+            }),
+        };
         Self {
             story,
             session: None,
             resume,
             saves: options.saves,
             migrations: options.migrations,
-            autosave: Autosave::default(),
-            flash: None,
+            autosave: Autosave {
+                bookmark: resume_bookmark,
+                ..Autosave::default()
+            },
+            resume_owned,
+            resume_view: None,
+            resume_bookmark,
+            flash: options.settings_problem.map(Flash::warning),
             seed: options.seed,
             games_started: 0,
             view: View::Title,
             behind: View::Title,
             overlay: None,
             menu_selected: 0,
-            instant_text: options.instant_text,
-            theme_choice,
-            theme: Theme::shipped(theme_choice),
+            settings,
+            settings_selected: 0,
+            config: options.config,
+            theme: Theme::shipped(theme_override.unwrap_or(settings.theme)),
+            theme_override,
             keymap: Keymap::shipped(),
             size: Size::new(80, 24),
             play: PlayState::default(),
+            act: None,
             journal: JournalState::default(),
             people: PeopleState::default(),
             ending_scroll: 0,
+            gallery,
+            gallery_scroll: 0,
             help_scroll: 0,
             slots: SlotsState::default(),
             timeline: TimelineState::default(),
@@ -277,6 +348,8 @@ impl App {
     /// Offers (or withdraws) a game to continue from the title screen.
     pub fn set_resume(&mut self, resume: Option<Restored>) {
         self.resume = resume;
+        self.resume_view = None;
+        self.resume_bookmark = None;
         self.menu_selected = 0;
     }
 
@@ -295,9 +368,21 @@ impl App {
         self.flash.as_ref()
     }
 
-    /// Whether the text reveal is running, so the loop should wake to advance it.
+    /// Whether some of the scene's text is still to show: Space, Enter and a click
+    /// then complete the page (or turn to the next) instead of choosing.
+    pub fn revealing(&self) -> bool {
+        self.view == View::Play && self.overlay.is_none() && (self.play.reveal.is_some() || self.play.card)
+    }
+
+    /// Whether the text reveal is running on this page, so the loop should wake to
+    /// advance it. Waiting at the bottom of a full page is not animating.
     pub fn animating(&self) -> bool {
-        self.view == View::Play && self.overlay.is_none() && self.play.reveal.is_some()
+        self.revealing()
+            && !self.play.card
+            && self
+                .play
+                .reveal
+                .is_some_and(|r| r.shown < crate::ui::play::page_end(self))
     }
 
     /// How long the loop may sleep before it must wake without input: while the text
@@ -322,8 +407,9 @@ impl App {
         items.push(MenuItem::NewGame);
         if self.saves.is_some() {
             items.push(MenuItem::Load);
+            items.push(MenuItem::Endings);
         }
-        items.extend([MenuItem::TextSpeed, MenuItem::Theme, MenuItem::Quit]);
+        items.extend([MenuItem::Settings, MenuItem::Quit]);
         items
     }
 
@@ -331,8 +417,22 @@ impl App {
         self.menu_selected
     }
 
-    pub fn instant_text(&self) -> bool {
-        self.instant_text
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// Where the settings are kept, unless only for this run.
+    pub fn config(&self) -> Option<&ConfigDir> {
+        self.config.as_ref()
+    }
+
+    pub fn settings_selected(&self) -> usize {
+        self.settings_selected
+    }
+
+    /// The theme in use: the settings', unless this run chose another (`NO_COLOR`).
+    pub fn theme_choice(&self) -> ThemeChoice {
+        self.theme_override.unwrap_or(self.settings.theme)
     }
 
     pub fn play_state(&self) -> &PlayState {
@@ -369,6 +469,14 @@ impl App {
 
     pub fn diagnostics_state(&self) -> &DiagnosticsState {
         &self.diagnostics
+    }
+
+    pub fn gallery(&self) -> &crate::save::gallery::Gallery {
+        &self.gallery
+    }
+
+    pub fn gallery_scroll(&self) -> usize {
+        self.gallery_scroll
     }
 
     pub fn size(&self) -> Size {

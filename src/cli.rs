@@ -74,6 +74,9 @@ pub struct PlayArgs {
     /// Write no save files at all, not even the autosave.
     #[arg(long, conflicts_with = "save_dir")]
     pub no_save: bool,
+    /// Keep the settings in this folder (default: `$HAILSHAM_CONFIG_DIR`, else the platform's config folder).
+    #[arg(long, value_name = "DIR")]
+    pub config_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default, Args)]

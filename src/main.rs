@@ -119,8 +119,10 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     let mut notes = Vec::new();
     let seed = args.seed.unwrap_or_else(clock_seed);
     let warped = args.scene.is_some() || !args.set.is_empty();
+    let mut bookmark = None;
     let restored = if let Some(target) = &args.load {
         let save = read_save(target, saves.as_ref(), &loaded.story)?;
+        bookmark = save.bookmark;
         Some(Session::from_save(loaded.story.clone(), &save, &migrations)?)
     } else if warped {
         let state = warp::start(&loaded.story, seed, args.scene.as_deref(), &args.set)?;
@@ -132,9 +134,15 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
         None
     };
     if full_screen(args) {
+        let config = app::ConfigDir::locate(args.config_dir.as_deref());
+        let (settings, settings_problem) = config.as_ref().map(app::ConfigDir::read).unwrap_or_default();
         let options = app::Options {
             seed,
+            settings,
+            config,
+            settings_problem,
             resume: restored,
+            bookmark,
             saves,
             migrations,
             ..app::Options::default()
@@ -159,6 +167,9 @@ fn play(args: &PlayArgs) -> Result<(), Error> {
     let mut player = plain::Player::new(session, term_safe::stdout())
         .with_saves(saves, migrations)
         .stopping_at_ending(!io::stdin().is_terminal());
+    if args.load.as_deref().and_then(save::Slot::parse) == Some(save::Slot::Auto) {
+        player = player.continuing_autosave();
+    }
     for note in notes {
         player.note(note);
     }

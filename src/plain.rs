@@ -55,6 +55,9 @@ Type the number of a choice and press Enter. Other commands:
 const AFTER_THE_END: &str = "The story has ended. 'undo' takes back the last choice, 'timeline' \
 shows every path taken, 'history' rereads it all; 'quit' stops.";
 
+// Four independent facts about the session (moved, autosave failed, autosave owned,
+// stop at the ending), not a state machine that an enum would name better.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Player<W: Write> {
     session: Session,
     /// Everything the player writes passes through [`term_safe`](crate::term_safe).
@@ -71,6 +74,9 @@ pub struct Player<W: Write> {
     moved: bool,
     /// Whether the last autosave failed (every failure is told; a recovery too).
     autosave_failed: bool,
+    /// The autosave file holds this game; until it does, another game's autosave
+    /// there is moved along before the first write, never written over.
+    owns_autosave: bool,
     /// The step at which the player was last told the story has ended.
     reminded_of_end: Option<usize>,
     /// Stop at an ending instead of offering undo and the rest (input from a pipe).
@@ -88,6 +94,7 @@ impl<W: Write> Player<W> {
             notes: Vec::new(),
             moved: false,
             autosave_failed: false,
+            owns_autosave: false,
             reminded_of_end: None,
             stop_at_ending: false,
         }
@@ -98,6 +105,13 @@ impl<W: Write> Player<W> {
     #[must_use]
     pub fn stopping_at_ending(mut self, stop: bool) -> Self {
         self.stop_at_ending = stop;
+        self
+    }
+
+    /// The game was continued from the autosave file, so its autosaves go there.
+    #[must_use]
+    pub fn continuing_autosave(mut self) -> Self {
+        self.owns_autosave = true;
         self
     }
 

@@ -8,7 +8,9 @@
 //! panics. [`slots`] keeps the files in a folder, written atomically with a backup.
 
 pub mod atomic;
+pub mod autosaves;
 pub mod clock;
+pub mod gallery;
 pub mod slots;
 
 use std::path::PathBuf;
@@ -60,6 +62,19 @@ pub struct SaveFile {
     pub root: Option<GameState>,
     /// The whole state where the player is.
     pub state: GameState,
+    /// Where in the scene the player was reading, so that Continue and Load open there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bookmark: Option<Bookmark>,
+}
+
+/// A place in the scene being read, as letters of its text (not lines, so it holds at
+/// any width): the letters above the first line in view, and how many had appeared
+/// (`None`: all of them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Bookmark {
+    pub above: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<usize>,
 }
 
 /// Which story a save belongs to, and which version of it.

@@ -272,7 +272,26 @@ impl Session {
             timeline: Some(self.timeline.clone()),
             root: (!rooted_at_start).then(|| self.root.clone()),
             state: self.state.clone(),
+            bookmark: None,
         }
+    }
+
+    /// Works out again what the last step did (a restored session starts without it),
+    /// so that a continued game shows the same lines of what the last choice did.
+    pub fn recall_last_events(&mut self) {
+        let steps = self.timeline.steps(self.timeline.current());
+        self.events = match steps.split_last() {
+            None => self.opening.clone(),
+            Some((last, before)) => {
+                let replayed = replay::run(&self.story, self.root.clone(), before);
+                match replayed.divergence {
+                    Some(_) => Vec::new(),
+                    None => replay::step(&self.story, &replayed.state, steps.len(), last)
+                        .map(|o| o.events)
+                        .unwrap_or_default(),
+                }
+            }
+        };
     }
 
     /// Moves the game onto an edited story (hot reload), keeping the state, if the

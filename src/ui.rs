@@ -5,9 +5,12 @@
 //! The layout helpers shared by views live here: the centred reading column, the
 //! status line, popups, and the notice shown when the terminal is too small.
 
+pub mod card;
 pub mod diagnostics;
+pub mod effects;
 pub mod emphasis;
 pub mod ending;
+pub mod endings;
 pub mod help;
 pub mod history;
 pub mod inspector;
@@ -15,6 +18,7 @@ pub mod journal;
 pub mod people;
 pub mod play;
 pub mod replay;
+pub mod settings;
 pub mod slots;
 pub mod theme;
 pub mod timeline;
@@ -54,10 +58,13 @@ impl Widget for &App {
             View::History => history::draw(self, area, buf),
             View::Replay => replay::draw(self, area, buf),
             View::Inspector => inspector::draw(self, area, buf),
+            View::Settings => settings::draw(self, area, buf),
+            View::Endings => endings::draw(self, area, buf),
         }
         match self.overlay() {
             Some(Overlay::Help) => help::draw(self, area, buf),
             Some(Overlay::ConfirmQuit) => help::draw_confirm(self, area, buf),
+            Some(Overlay::ConfirmNewGame) => title::draw_confirm_new_game(self, area, buf),
             Some(Overlay::ConfirmOverwrite(slot)) => slots::draw_confirm(self, slot, area, buf),
             Some(Overlay::Diagnostics) => diagnostics::draw(self, area, buf),
             None => {}
@@ -107,18 +114,49 @@ pub fn status(app: &App, area: Rect, buf: &mut Buffer, place: &str, hints: &[(St
     hint_spans(app, hints, room, area, buf);
 }
 
-/// The hints that fit in `room` cells, right-aligned in the status line.
-fn hint_spans(app: &App, hints: &[(String, &str)], mut room: usize, area: Rect, buf: &mut Buffer) {
+/// The hints that fit in `room` cells, right-aligned in the status line. When some do
+/// not fit, the line ends in "…" and, unless the help's key is showing, "? all keys",
+/// so a key left out is never left out silently.
+fn hint_spans(app: &App, hints: &[(String, &str)], room: usize, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let mut spans = Vec::new();
-    for (key, word) in hints {
-        let w = wrap::width(key) + wrap::width(word) + 3;
-        if w > room {
+    let cost = |(key, word): &(String, &str)| wrap::width(key) + wrap::width(word) + 3;
+    let mut shown: Vec<&(String, &str)> = Vec::new();
+    let mut used = 0;
+    for h in hints {
+        if used + cost(h) > room {
             break;
         }
-        room -= w;
-        spans.push(Span::styled(format!(" {key}"), theme.status_key));
-        spans.push(Span::styled(format!(" {word} "), theme.status));
+        used += cost(h);
+        shown.push(h);
+    }
+    let help = app.keymap().label(Command::Help);
+    let mut spans = Vec::new();
+    if shown.len() < hints.len() {
+        // "…" alone when the help's key is showing (it lists them all), else "… ? all keys".
+        loop {
+            let has_help = shown.iter().any(|(k, _)| *k == help);
+            let marker = if has_help { 2 } else { wrap::width(&help) + 13 };
+            if used + marker <= room || shown.is_empty() {
+                for (key, word) in &shown {
+                    spans.push(Span::styled(format!(" {key}"), theme.status_key));
+                    spans.push(Span::styled(format!(" {word} "), theme.status));
+                }
+                spans.push(Span::styled(" …", theme.status));
+                if !has_help {
+                    spans.push(Span::styled(format!(" {help}"), theme.status_key));
+                    spans.push(Span::styled(" all keys ", theme.status));
+                }
+                break;
+            }
+            if let Some(last) = shown.pop() {
+                used -= cost(last);
+            }
+        }
+    } else {
+        for (key, word) in shown {
+            spans.push(Span::styled(format!(" {key}"), theme.status_key));
+            spans.push(Span::styled(format!(" {word} "), theme.status));
+        }
     }
     Line::from(spans).right_aligned().render(area, buf);
 }
@@ -154,7 +192,7 @@ pub fn popup(app: &App, area: Rect, width: u16, height: u16, title: &str, buf: &
         .border_type(BorderType::Rounded)
         .border_style(theme.border)
         .style(theme.popup)
-        .title(Line::styled(format!(" {title} "), theme.heading).centered());
+        .title(Line::from(Span::styled(format!(" {title} "), theme.heading)).centered());
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
@@ -195,7 +233,7 @@ pub fn styled_lines(lines: Vec<String>, style: Style, indent: usize) -> Vec<Line
     let pad = " ".repeat(indent);
     lines
         .into_iter()
-        .map(|l| Line::styled(format!("{pad}{l}"), style))
+        .map(|l| Line::from(Span::styled(format!("{pad}{l}"), style)))
         .collect()
 }
 

@@ -110,7 +110,11 @@ fn a_save_records_its_packs_and_loading_it_without_them_names_the_pack() {
     assert!(message.contains("--story"), "{message}");
     // A save of the story alone writes no packs field, as before.
     let plain = Session::new(example().story, 3).expect("starts").to_save(0);
-    assert!(!hailsham::save::to_text(&plain).expect("serialises").contains("packs"));
+    assert!(
+        !hailsham::save::to_text(&plain)
+            .expect("serialises")
+            .contains("packs")
+    );
 }
 
 #[test]

@@ -205,3 +205,24 @@ fn no_save_writes_nothing() {
     assert!(out.out.contains("Saving is off"), "{}", out.out);
     assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn a_new_game_in_plain_mode_moves_the_old_autosave_along_and_continuing_does_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let story = example();
+    let play = ["play", "--plain", "--seed", "3", "--story", &story];
+    assert!(run(tmp.path(), &play, "1\n1\nquit\n").ok);
+    assert!(run(tmp.path(), &play, "2\nquit\n").ok);
+    let step = |name: &str| {
+        hailsham::save::slots::read_file(&tmp.path().join(name), None)
+            .unwrap()
+            .step()
+    };
+    assert_eq!((step("auto.ron"), step("auto-1.ron")), (1, 2));
+    let load = ["play", "--plain", "--load", "auto", "--story", &story];
+    assert!(run(tmp.path(), &load, "1\nquit\n").ok);
+    assert_eq!((step("auto.ron"), step("auto-1.ron")), (2, 2));
+    assert!(!tmp.path().join("auto-2.ron").exists());
+    let list = run(tmp.path(), &["saves", "--story", &story], "");
+    assert!(list.out.contains(" auto-1  "), "{}", list.out);
+}

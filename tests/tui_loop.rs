@@ -81,15 +81,24 @@ fn key_releases_are_ignored() {
 }
 
 #[test]
-fn a_key_during_the_reveal_shows_all_the_text_and_is_not_a_choice() {
+fn during_the_reveal_enter_completes_it_keys_act_and_numbers_wait() {
+    use hailsham::app::{Action, Command};
     let mut app = App::new(common::example().story, Options::default());
-    hailsham::app::update(
-        &mut app,
-        hailsham::app::Action::Command(hailsham::app::Command::Select),
-    );
+    hailsham::app::update(&mut app, Action::Command(Command::Select));
     assert!(app.animating());
-    let action = app.action(&ch('1')).unwrap();
-    assert_eq!(action, hailsham::app::Action::RevealAll);
+    assert_eq!(app.action(&ch('1')), None, "the choices are not showing yet");
+    assert_eq!(app.action(&ch('q')), Some(Action::Command(Command::Quit)));
+    assert_eq!(
+        app.action(&ch('r')),
+        Some(Action::Command(Command::Recollections))
+    );
+    assert_eq!(
+        app.action(&press(KeyCode::F(5))),
+        Some(Action::Command(Command::Quicksave))
+    );
+    assert_eq!(app.action(&ch(' ')), Some(Action::Advance));
+    let action = app.action(&press(KeyCode::Enter)).unwrap();
+    assert_eq!(action, Action::Advance);
     hailsham::app::update(&mut app, action);
     assert!(!app.animating());
     assert!(app.session().is_some_and(|s| s.state().log.is_empty()));

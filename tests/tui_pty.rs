@@ -24,6 +24,16 @@ struct Pty {
 /// Runs the game with `args` in an 80×24 terminal, saving into `saves`, then
 /// `stty -a` in the same terminal.
 fn spawn(args: &[&str], term: &str, saves: &Path) -> Pty {
+    spawn_in(
+        r#""$0" "$@"; echo "exit=$?"; stty -a; sleep 5"#,
+        args,
+        term,
+        saves,
+    )
+}
+
+/// Runs the game under a shell `script` (the game is `"$0" "$@"` in it).
+fn spawn_in(script: &str, args: &[&str], term: &str, saves: &Path) -> Pty {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -32,13 +42,15 @@ fn spawn(args: &[&str], term: &str, saves: &Path) -> Pty {
             pixel_height: 0,
         })
         .unwrap();
-    let mut cmd = CommandBuilder::new("sh");
+    let mut cmd = CommandBuilder::new("bash");
     cmd.arg("-c");
-    cmd.arg(r#""$0" "$@"; echo "exit=$?"; stty -a; sleep 5"#);
+    cmd.arg(script);
     cmd.arg(env!("CARGO_BIN_EXE_hailsham"));
     cmd.args(args);
     cmd.env("TERM", term);
     cmd.env("HAILSHAM_SAVE_DIR", saves);
+    // Never the player's own settings: a folder beside the test's saves.
+    cmd.env("HAILSHAM_CONFIG_DIR", saves.join("config"));
     cmd.env_remove("NO_COLOR");
     let child = pty.slave.spawn_command(cmd).unwrap();
     drop(pty.slave);
@@ -272,6 +284,16 @@ fn ctrl_c_leaves_at_once() {
     let (code, stty) = pty.finish();
     assert_eq!(code, "0", "{stty}");
     assert_cooked(&stty);
+
+    // With the help open, nothing of its box stays on the shell's screen.
+    let mut pty = spawn(&["--story", &dir], "xterm-256color", saves.path());
+    pty.wait_for("Begin the story");
+    pty.send("?");
+    pty.wait_for("take the choice of that number");
+    pty.send("\x03");
+    let (code, text) = pty.finish();
+    assert_eq!(code, "0", "{text}");
+    assert!(!text.contains("take the choice") && !text.contains('╭'), "{text}");
 }
 
 #[test]
@@ -345,4 +367,123 @@ fn watch_reloads_in_the_full_screen_game_and_idles() {
     let (code, stty) = pty.finish();
     assert_eq!(code, "0", "{stty}");
     assert_cooked(&stty);
+}
+
+#[test]
+fn a_setting_survives_a_restart() {
+    let dir = example();
+    let saves = tempfile::tempdir().unwrap();
+    let mut pty = spawn(&["--story", &dir], "xterm-256color", saves.path());
+    pty.wait_for("Begin the story");
+    pty.send("o");
+    pty.wait_for("‹ normal ›");
+    pty.send("\x1b[C"); // →: text speed, normal to fast
+    pty.wait_for("‹ fast ›");
+    pty.send("j");
+    pty.send("j");
+    pty.send("\r"); // what a choice did: all to brief
+    pty.wait_for("‹ brief ›");
+    pty.send("\x1b");
+    pty.wait_for("Begin the story");
+    pty.send("q");
+    pty.send("y");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    let kept = std::fs::read_to_string(saves.path().join("config/settings.ron")).unwrap();
+    assert!(
+        kept.contains("text_speed: Fast") && kept.contains("effects: Brief"),
+        "{kept}"
+    );
+
+    let mut pty = spawn(&["--story", &dir, "--seed", "1"], "xterm-256color", saves.path());
+    pty.wait_for("Begin the story");
+    pty.send("o");
+    let text = pty.wait_for("‹ fast ›");
+    assert!(text.contains("‹ brief ›"), "{text}");
+    pty.send("\x1b");
+    pty.send("\r");
+    pty.wait_for("2. Say we should get on");
+    pty.send("1");
+    // Brief: one line of what the choice did, after the text.
+    pty.wait_for("· The lay-by · kept The tartan flask");
+    pty.send("\x03");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert_cooked(&stty);
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_takes_it_again() {
+    let dir = example();
+    let saves = tempfile::tempdir().unwrap();
+    // An interactive shell, as a player has: the game is its foreground job.
+    let mut pty = spawn_in(
+        r"PS1='$ ' exec bash --norc --noprofile -i",
+        &[],
+        "xterm-256color",
+        saves.path(),
+    );
+    pty.wait_for("$ ");
+    let game = env!("CARGO_BIN_EXE_hailsham");
+    pty.send(&format!("'{game}' --story '{dir}'\r"));
+    pty.wait_for("Begin the story");
+    pty.send("\r");
+    pty.wait_for("2. Say we should get on");
+    pty.send("?");
+    pty.wait_for("Keys");
+    pty.send("\x1a");
+    let text = pty.wait_for("Stopped");
+    assert!(!pty.alternate_screen(), "the shell's screen is back:\n{text}");
+    assert!(
+        !text.contains("Keys"),
+        "nothing of the game is left on it:\n{text}"
+    );
+    pty.send("stty -a | grep -o ' icanon' | sed 's/^/cooked:/'\r");
+    pty.wait_for("cooked: icanon");
+    // fg: the game takes the terminal again and draws all of it.
+    pty.send("fg\r");
+    let text = pty.wait_for("take the choice of that number");
+    assert!(pty.alternate_screen());
+    assert!(text.contains("Now ") && !text.contains("Stopped"), "{text}");
+    pty.send("\x1b");
+    pty.wait_for("2. Say we should get on");
+    pty.send("q");
+    pty.send("y");
+    // Printed so that the command as typed does not itself read "exit=".
+    pty.send("printf 'ex%s=%s\\n' it $?; stty -a\r");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
+    assert_cooked(&stty);
+}
+
+#[test]
+fn a_full_page_waits_without_processor_time_and_the_scene_opens_at_its_top() {
+    let saves = tempfile::tempdir().unwrap();
+    // The built-in story: its first scene is longer than a page at 80×24.
+    let mut pty = spawn(&["--seed", "1"], "xterm-256color", saves.path());
+    pty.wait_for("Begin the story");
+    pty.send("\r");
+    pty.wait_for("The road out of the centre");
+    // Enter shows the rest of the page at once, and the page waits there.
+    pty.send("\r");
+    let text = pty.wait_for("▼ more (Space)");
+    let first = text.lines().nth(5).unwrap_or_default().to_owned();
+    let pid = pty.game_pid();
+    let before = cpu_ticks(pid);
+    std::thread::sleep(Duration::from_secs(2));
+    let idle = cpu_ticks(pid) - before;
+    assert!(
+        idle <= 5,
+        "{idle} ticks of processor time in two seconds at a full page"
+    );
+    assert_eq!(
+        pty.text().lines().nth(5).unwrap_or_default(),
+        first,
+        "the page stays"
+    );
+    pty.send(" ");
+    pty.wait_for("↑ more above");
+    pty.send("\x03");
+    let (code, stty) = pty.finish();
+    assert_eq!(code, "0", "{stty}");
 }

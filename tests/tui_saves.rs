@@ -63,7 +63,14 @@ fn undo_goes_back_to_the_start_and_no_further() {
     );
     let (app, screen) = play_in(
         Some(tmp.path()),
-        vec![press(KeyCode::Down), press(ENTER), ch('1'), ch('u'), ch('u')],
+        vec![
+            press(KeyCode::Down),
+            press(ENTER),
+            ch('y'),
+            ch('1'),
+            ch('u'),
+            ch('u'),
+        ],
     );
     assert_eq!(steps(&app), 0);
     assert!(
@@ -201,6 +208,7 @@ fn a_damaged_slot_is_listed_and_only_saved_over_when_the_player_says_so() {
         vec![
             press(KeyCode::Down),
             press(ENTER),
+            ch('y'), // begin anew over the game in progress
             ch('1'),
             ch('s'),
             ch('2'),
@@ -213,6 +221,7 @@ fn a_damaged_slot_is_listed_and_only_saved_over_when_the_player_says_so() {
         vec![
             press(KeyCode::Down),
             press(ENTER),
+            ch('y'), // begin anew over the game in progress
             ch('1'),
             ch('s'),
             ch('2'),
@@ -226,6 +235,7 @@ fn a_damaged_slot_is_listed_and_only_saved_over_when_the_player_says_so() {
         vec![
             press(KeyCode::Down),
             press(ENTER),
+            ch('y'), // begin anew over the game in progress
             ch('1'),
             ch('s'),
             ch('2'),
@@ -283,5 +293,124 @@ fn the_replay_plays_to_the_end_on_its_own_and_waits_there() {
             .backend()
             .to_string()
             .contains("The end: Home Before Dark")
+    );
+}
+
+#[test]
+fn beginning_again_over_a_game_asks_first_and_keeps_the_old_autosave() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, _) = play_in(Some(tmp.path()), vec![press(ENTER), ch('1'), ch('1')]);
+    assert_eq!(saved_steps(&tmp.path().join("auto.ron")), 2);
+
+    // "Begin the story" with that game to continue: asked, and any key but y stays.
+    let (app, screen) = play_in(Some(tmp.path()), vec![press(KeyCode::Down), press(ENTER)]);
+    assert_eq!(app.overlay(), Some(Overlay::ConfirmNewGame));
+    assert!(screen.contains("Begin a new story?"), "{screen}");
+    assert!(screen.contains("is 2 choices in, at “Talk”."), "{screen}");
+    assert!(screen.contains("It stays in its autosave"), "{screen}");
+    let (app, _) = play_in(
+        Some(tmp.path()),
+        vec![press(KeyCode::Down), press(ENTER), ch('n')],
+    );
+    assert_eq!(app.view(), View::Title);
+    assert_eq!(saved_steps(&tmp.path().join("auto.ron")), 2);
+
+    // y begins anew; the first autosave moves the old game to auto-1, not over it.
+    let (app, _) = play_in(
+        Some(tmp.path()),
+        vec![press(KeyCode::Down), press(ENTER), ch('y'), ch('2')],
+    );
+    assert_eq!(steps(&app), 1);
+    assert_eq!(saved_steps(&tmp.path().join("auto.ron")), 1);
+    assert_eq!(saved_steps(&tmp.path().join("auto-1.ron")), 2);
+    // Its backup went with it.
+    assert!(tmp.path().join("auto-1.ron.bak").is_file());
+
+    // Continuing the newest game writes its own autosave, and moves nothing.
+    let (app, _) = play_in(Some(tmp.path()), vec![press(ENTER), ch('1')]);
+    assert_eq!(steps(&app), 2);
+    assert_eq!(saved_steps(&tmp.path().join("auto.ron")), 2);
+    assert_eq!(saved_steps(&tmp.path().join("auto-1.ron")), 2);
+    assert!(!tmp.path().join("auto-2.ron").exists());
+
+    // The load screen lists the earlier game's autosave.
+    let (_, screen) = play_in(
+        Some(tmp.path()),
+        vec![ch('l'), press(KeyCode::Down), press(KeyCode::Down), press(ENTER)],
+    );
+    assert!(screen.contains("auto-1"), "{screen}");
+}
+
+#[test]
+fn many_new_games_keep_the_newest_of_each() {
+    let tmp = tempfile::tempdir().unwrap();
+    for _ in 0..3 {
+        let mut inputs = Vec::new();
+        if tmp.path().join("auto.ron").exists() {
+            inputs.extend([press(KeyCode::Down), press(ENTER), ch('y')]);
+        } else {
+            inputs.push(press(ENTER));
+        }
+        inputs.push(ch('1'));
+        play_in(Some(tmp.path()), inputs);
+    }
+    for name in ["auto.ron", "auto-1.ron", "auto-2.ron"] {
+        assert_eq!(saved_steps(&tmp.path().join(name)), 1, "{name}");
+    }
+    let dir = SaveDir::new(tmp.path());
+    assert!(dir.keep_autosave().unwrap());
+    assert!(!dir.keep_autosave().unwrap(), "nothing left to move");
+    assert!(!tmp.path().join("auto.ron").exists());
+    for n in 1..=3 {
+        assert_eq!(dir.read(Slot::Earlier(n), None).unwrap().step(), 1, "auto-{n}");
+    }
+}
+
+#[test]
+fn endings_reached_are_kept_across_playthroughs_with_the_choices_that_led_there() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (_, screen) = play_in(Some(tmp.path()), vec![press(ENTER), ch('1'), ch('2')]);
+    assert!(screen.contains("Home before dark"), "{screen}");
+    let kept = std::fs::read_to_string(tmp.path().join("endings.ron")).unwrap();
+    assert!(
+        kept.contains("ending: \"home\"") && kept.contains("\"Pour him a cup\""),
+        "{kept}"
+    );
+
+    // The ending page lists the choices as well as the memories, and no "+0".
+    let (_, screen) = play_in(
+        Some(tmp.path()),
+        vec![
+            press(KeyCode::Down),
+            press(ENTER),
+            ch('y'),
+            ch('2'),
+            ch('2'),
+            press(ENTER),
+        ],
+    );
+    assert!(screen.contains("The choices"), "{screen}");
+    assert!(screen.contains("1. Say we should get on"), "{screen}");
+    assert!(!screen.contains("+0"), "{screen}");
+
+    // A new run: the title counts them, and the gallery shows when and how.
+    let (app, screen) = play_in(Some(tmp.path()), vec![]);
+    assert_eq!(app.view(), View::Title);
+    assert!(screen.contains("Endings reached: 1 of 1"), "{screen}");
+    let (app, screen) = play_in(
+        Some(tmp.path()),
+        vec![
+            press(KeyCode::Down),
+            press(KeyCode::Down),
+            press(KeyCode::Down),
+            press(ENTER),
+        ],
+    );
+    assert_eq!(app.view(), View::Endings);
+    assert!(screen.contains("Home Before Dark"), "{screen}");
+    assert!(screen.contains("reached 2 times"), "{screen}");
+    assert!(
+        screen.contains("1. Say we should get on"),
+        "the latest way there:\n{screen}"
     );
 }

@@ -163,6 +163,24 @@ fn help_overlay() {
 }
 
 #[test]
+fn settings_from_the_title_and_in_the_game() {
+    let mut app = app();
+    key(&mut app, KeyCode::Char('o'));
+    command(&mut app, Command::Down);
+    snapshot_at_both_sizes("settings", app);
+    let mut app = playing();
+    key(&mut app, KeyCode::Char('o'));
+    key(&mut app, KeyCode::Right);
+    assert_eq!(
+        app.settings().text_speed,
+        hailsham::app::TextSpeed::Slow,
+        "→ from all at once"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.view(), hailsham::app::View::Play);
+}
+
+#[test]
 fn quit_confirmation() {
     let mut app = playing();
     command(&mut app, Command::Quit);
@@ -219,6 +237,39 @@ fn the_selected_choice_shows_without_colour() {
             .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset),
         "no colour anywhere"
     );
+}
+
+#[test]
+fn high_contrast_underlines_a_heading_only_under_its_words() {
+    let mut app = app_with(Options {
+        seed: 1,
+        instant_text: true,
+        theme: Some(ThemeChoice::HighContrast),
+        ..Options::default()
+    });
+    command(&mut app, Command::Select);
+    for open in [
+        None,
+        Some(Command::Recollections),
+        Some(Command::Relationships),
+        Some(Command::History),
+    ] {
+        if let Some(c) = open {
+            command(&mut app, c);
+        }
+        let terminal = draw(&mut app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        for y in 0..24 {
+            let underlined: Vec<u16> = (0..80)
+                .filter(|&x| buffer[(x, y)].modifier.contains(Modifier::UNDERLINED))
+                .collect();
+            if let (Some(&first), Some(&last)) = (underlined.first(), underlined.last()) {
+                let words: String = (first..=last).map(|x| buffer[(x, y)].symbol()).collect();
+                assert!(!words.ends_with(' '), "{open:?}, row {y}: '{words}' underlined");
+            }
+        }
+        command(&mut app, Command::Back);
+    }
 }
 
 /// A save folder holding: slot 1 (saved twice, so with a backup), the quicksave, an

@@ -27,6 +27,8 @@ pub enum Input {
     StoryChanged,
     /// There is no more input (the terminal went away, or a script ran out).
     Closed,
+    /// The terminal was given back and taken again (after Ctrl-Z): draw it all afresh.
+    Redraw,
 }
 
 /// A source of input the loop can block on.

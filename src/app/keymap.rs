@@ -27,6 +27,7 @@ pub enum Command {
     Back,
     Recollections,
     Relationships,
+    Arrange,
     Undo,
     History,
     Timeline,
@@ -35,6 +36,7 @@ pub enum Command {
     Quicksave,
     Quickload,
     Inspect,
+    Settings,
     Help,
     Quit,
     ForceQuit,
@@ -47,7 +49,7 @@ pub enum Command {
 
 impl Command {
     /// Every command, in the order the help lists them.
-    pub const ALL: [Command; 26] = [
+    pub const ALL: [Command; 28] = [
         Self::Up,
         Self::Down,
         Self::Select,
@@ -58,6 +60,7 @@ impl Command {
         Self::Back,
         Self::Recollections,
         Self::Relationships,
+        Self::Arrange,
         Self::Undo,
         Self::History,
         Self::Timeline,
@@ -66,6 +69,7 @@ impl Command {
         Self::Quicksave,
         Self::Quickload,
         Self::Inspect,
+        Self::Settings,
         Self::Help,
         Self::Quit,
         Self::ForceQuit,
@@ -98,6 +102,7 @@ impl Command {
             Self::Back => "close this page; from the story, back to the title (saved first)",
             Self::Recollections => "the recollections: memories and keepsakes",
             Self::Relationships => "the people in Kathy's story",
+            Self::Arrange => "recollections: list the memories by era, or in the order remembered",
             Self::Undo => "take back the last choice (the path stays on the timeline)",
             Self::History => "the history: every passage read so far",
             Self::Timeline => "the timeline: every path taken; return to any point",
@@ -106,6 +111,7 @@ impl Command {
             Self::Quicksave => "quicksave",
             Self::Quickload => "load the quicksave",
             Self::Inspect => "for authors: why each choice shows or hides",
+            Self::Settings => "the settings: text speed, colours, effects, column width",
             Self::Help => "this list of keys",
             Self::Quit => "leave the game (asks first; the game is saved)",
             Self::ForceQuit => "leave at once (the game is saved)",
@@ -256,6 +262,7 @@ impl Keymap {
             (Command::Back, vec![k(KeyCode::Esc)]),
             (Command::Recollections, vec![k(KeyCode::Char('r'))]),
             (Command::Relationships, vec![k(KeyCode::Char('p'))]),
+            (Command::Arrange, vec![k(KeyCode::Char('a'))]),
             (Command::Undo, vec![k(KeyCode::Char('u'))]),
             (Command::History, vec![k(KeyCode::Char('h'))]),
             (Command::Timeline, vec![k(KeyCode::Char('t'))]),
@@ -264,6 +271,7 @@ impl Keymap {
             (Command::Quicksave, vec![k(KeyCode::F(5))]),
             (Command::Quickload, vec![k(KeyCode::F(9))]),
             (Command::Inspect, vec![k(KeyCode::Char('i'))]),
+            (Command::Settings, vec![k(KeyCode::Char('o'))]),
             (Command::Help, vec![k(KeyCode::Char('?'))]),
             (Command::Quit, vec![k(KeyCode::Char('q'))]),
             (

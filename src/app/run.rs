@@ -6,11 +6,13 @@ use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::widgets::Clear;
 
 use super::{Action, App, InputSource, update};
 
-/// The pause between two steps of the text reveal.
-pub const TICK: Duration = Duration::from_millis(20);
+/// The pause between two steps of the text reveal (20 a second; each step shows one
+/// to four letters, as the text speed says).
+pub const TICK: Duration = Duration::from_millis(50);
 
 /// Runs the game until the player leaves or the input ends.
 pub fn run<B: Backend>(
@@ -28,7 +30,16 @@ pub fn run<B: Backend>(
         let timeout = app.wake_after();
         let action = match inputs.next(timeout) {
             None => Some(Action::Tick),
-            Some(input) => app.action(&input),
+            Some(input) => {
+                if input == super::Input::Redraw {
+                    // The terminal shows nothing now (it was handed back and taken again):
+                    // a blank frame brings ratatui's idea of it in line, so that the next
+                    // frame draws every cell. (`Terminal::clear` asks the terminal where
+                    // its cursor is, which the input thread would answer instead.)
+                    terminal.draw(|frame| frame.render_widget(Clear, frame.area()))?;
+                }
+                app.action(&input)
+            }
         };
         dirty = action.is_some();
         if let Some(action) = action {

@@ -40,6 +40,11 @@ pub struct Autosave {
     pub due: bool,
     /// The last autosave failed (each failure is told; a repeat says "again").
     pub failed: bool,
+    /// The autosave file holds this game, so writing it loses no other game; when
+    /// not, the autosave there is moved along first (`SaveDir::write_autosave`).
+    pub owned: bool,
+    /// The reading place last written into the autosave.
+    pub bookmark: Option<crate::save::Bookmark>,
 }
 
 /// The save or load screen: the slots as read when the screen opened.

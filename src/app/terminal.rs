@@ -1,15 +1,20 @@
 //! The terminal's lifecycle for the full-screen game: raw mode and the alternate
 //! screen through `ratatui::init` (which also restores the terminal on a panic), mouse
 //! capture in a guard whose `Drop` undoes it, and signals turned into input so that
-//! SIGINT, SIGTERM and SIGHUP leave through the same tidy path as `q`. With `--watch`,
-//! the story's file watcher sends into the same input, so a save wakes the loop.
+//! SIGINT, SIGTERM and SIGHUP leave through the same tidy path as `q`. Ctrl-Z gives
+//! the terminal back to the shell (raw mode, the alternate screen and the mouse off)
+//! and stops the game; `fg` takes the terminal again and draws it afresh. With
+//! `--watch`, the story's file watcher sends into the same input, so a save wakes the
+//! loop.
 //! Frames are drawn through [`SafeBackend`], so no text can drive the terminal.
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
@@ -84,6 +89,9 @@ pub fn play(app: &mut App, watch: &[PathBuf]) -> Result<Exit, Error> {
     let guard = Guard::new()?;
     let mut terminal = Terminal::new(SafeBackend::new(CrosstermBackend::new(raw_stdout())))?;
     let result = run(&mut terminal, app, &mut inputs);
+    // Blank the game's screen before leaving it, so that nothing of it (an open help
+    // box) can stay behind on a terminal that keeps the alternate screen's cells.
+    let _ = terminal.draw(|frame| frame.render_widget(ratatui::widgets::Clear, frame.area()));
     drop(terminal);
     drop(guard);
     result?;
@@ -105,11 +113,35 @@ impl SignalAware {
 impl super::InputSource for SignalAware {
     fn next(&mut self, timeout: Option<std::time::Duration>) -> Option<Input> {
         let input = self.inner.next(timeout);
-        if let Some(Input::Signal(s)) = input {
-            self.signal = Some(s);
+        match &input {
+            Some(Input::Signal(s)) => self.signal = Some(*s),
+            Some(Input::Key(key))
+                if key.kind == KeyEventKind::Press
+                    && key.code == KeyCode::Char('z')
+                    && key.modifiers.contains(KeyModifiers::CONTROL) =>
+            {
+                // A terminal that cannot be handed back and taken again is no worse
+                // off than before: draw afresh either way.
+                let _ = suspend();
+                return Some(Input::Redraw);
+            }
+            _ => {}
         }
         input
     }
+}
+
+/// Ctrl-Z: gives the terminal back as the shell left it, stops the game as Ctrl-Z
+/// would have without raw mode, and takes the terminal again when continued.
+fn suspend() -> io::Result<()> {
+    let mut out = raw_stdout();
+    execute!(out, DisableMouseCapture, LeaveAlternateScreen, Show)?;
+    disable_raw_mode()?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Here again once continued (fg, or SIGCONT).
+    enable_raw_mode()?;
+    execute!(out, EnterAlternateScreen, EnableMouseCapture, Hide)?;
+    Ok(())
 }
 
 #[cfg(test)]

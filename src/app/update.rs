@@ -7,25 +7,25 @@
 //! in [`replay`], and reloading an edited story (`--watch`) in [`reload`].
 
 mod pages;
+mod preferences;
+mod reading;
 mod reload;
 mod replay;
 mod saving;
 mod travel;
 
+pub(crate) use reading::{Reading, begin_restored};
+use reading::{advance, record_ending, settle_reveal, tick};
 pub(crate) use saving::latest_save;
 pub use saving::slot_name;
 
 use crossterm::event::{KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Size};
 
-use super::{App, Command, Input, Mark, MenuItem, Overlay, PlayState, Reveal, View};
+use super::{App, Command, Flash, Input, Mark, MenuItem, Overlay, PlayState, Reveal, View};
 use crate::engine::Event;
-use crate::plain::describe_events;
 use crate::session::Session;
 use crate::ui;
-
-/// Characters of text revealed on each tick of the animation.
-pub const REVEAL_STEP: usize = 6;
 
 /// Something to do to the game, whatever key or click asked for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,12 +39,15 @@ pub enum Action {
     Resize(Size),
     /// Advance the text reveal.
     Tick,
-    /// Show the rest of the text at once.
-    RevealAll,
+    /// Space, Enter or a click while the text is appearing: show the rest of the page
+    /// at once, or, at the bottom of a full page, turn to the next.
+    Advance,
     /// "Yes" in the confirmation.
     Confirm,
     /// Close the overlay.
     Dismiss,
+    /// ← or → on the settings screen: the setting's value before, or after.
+    Adjust(bool),
     /// Leave at once (Ctrl-C, a signal, the end of input).
     Quit,
     /// A story file changed: reload the story if it really did (`--watch`).
@@ -68,7 +71,7 @@ impl App {
                     return Some(Action::Quit);
                 }
                 match self.overlay {
-                    Some(Overlay::ConfirmQuit | Overlay::ConfirmOverwrite(_)) => {
+                    Some(Overlay::ConfirmQuit | Overlay::ConfirmNewGame | Overlay::ConfirmOverwrite(_)) => {
                         return Some(match key.code {
                             KeyCode::Char('y' | 'Y') => Action::Confirm,
                             _ => Action::Dismiss,
@@ -88,18 +91,28 @@ impl App {
                     }
                     None => {}
                 }
-                if self.animating() {
-                    return Some(Action::RevealAll);
+                if self.revealing() {
+                    // Every other key acts at once; the choices are not showing yet.
+                    return match command {
+                        Some(Command::Select | Command::PageDown) => Some(Action::Advance),
+                        _ if matches!(key.code, KeyCode::Char('1'..='9')) => None,
+                        other => other.map(Action::Command),
+                    };
+                }
+                if self.view == View::Settings
+                    && let KeyCode::Left | KeyCode::Right = key.code
+                {
+                    return Some(Action::Adjust(key.code == KeyCode::Right));
                 }
                 if let KeyCode::Char(c @ '1'..='9') = key.code
-                    && matches!(self.view, View::Play | View::Save | View::Load)
+                    && matches!(self.view, View::Play | View::Save | View::Load | View::Settings)
                 {
                     return Some(Action::Pick(c as usize - '1' as usize));
                 }
                 command.map(Action::Command)
             }
             Input::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) if self.animating() => Some(Action::RevealAll),
+                MouseEventKind::Down(MouseButton::Left) if self.revealing() => Some(Action::Advance),
                 MouseEventKind::Down(MouseButton::Left) if self.overlay.is_none() => {
                     Some(Action::Click(Position::new(mouse.column, mouse.row)))
                 }
@@ -110,6 +123,7 @@ impl App {
             Input::Resize { width, height } => Some(Action::Resize(Size::new(*width, *height))),
             Input::Signal(_) | Input::Closed => Some(Action::Quit),
             Input::StoryChanged => Some(Action::Reload),
+            Input::Redraw => Some(Action::Resize(self.size)),
         }
     }
 }
@@ -126,14 +140,17 @@ pub fn update(app: &mut App, action: Action) {
         Action::Resize(size) => {
             app.size = size;
             clamp_scrolls(app);
+            settle_reveal(app);
         }
         Action::Tick if app.view == View::Replay => replay::tick(app),
         Action::Tick => tick(app),
-        Action::RevealAll => {
-            app.play.reveal = None;
-        }
+        Action::Advance => advance(app),
         Action::Confirm => match app.overlay {
             Some(Overlay::ConfirmQuit) => saving::leave(app),
+            Some(Overlay::ConfirmNewGame) => {
+                app.overlay = None;
+                new_game(app);
+            }
             Some(Overlay::ConfirmOverwrite(slot)) => saving::confirm_overwrite(app, slot),
             _ => {}
         },
@@ -157,6 +174,8 @@ pub fn update(app: &mut App, action: Action) {
             View::History => travel::history(app, action),
             View::Replay => replay::replay(app, action),
             View::Inspector => pages::inspector(app, action),
+            View::Settings => preferences::settings(app, action),
+            View::Endings => pages::endings(app, action),
         },
     }
 }
@@ -173,6 +192,7 @@ fn title(app: &mut App, action: Action) {
                 activate(app, item);
             }
         }
+        Action::Command(Command::Settings) => preferences::open(app),
         Action::Click(at) => {
             if let Some(i) = ui::title::item_at(app, at) {
                 app.menu_selected = i;
@@ -189,33 +209,68 @@ fn activate(app: &mut App, item: MenuItem) {
     match item {
         MenuItem::Continue => {
             if let Some(restored) = app.resume.take() {
-                begin(app, restored.session);
+                let bookmark = app.resume_bookmark.take();
+                match app.resume_view.take() {
+                    Some(reading) => {
+                        begin(app, restored.session);
+                        app.play = reading.play;
+                        app.journal = reading.journal;
+                        app.people = reading.people;
+                        clamp_scrolls(app);
+                    }
+                    None => begin_restored(app, restored.session, bookmark),
+                }
+                app.autosave.owned = app.resume_owned;
                 app.play.notes.extend(restored.notice.map(|n| n.message()));
             }
         }
         MenuItem::Load => saving::open_slots(app, View::Load),
-        MenuItem::NewGame => {
-            // The first game keeps the seed it was given, so `--seed` replays exactly.
-            let seed = app
-                .seed
-                .wrapping_add(app.games_started.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            match Session::new(app.story.clone(), seed) {
-                Ok(session) => begin(app, session),
-                Err(e) => app.play.notes = vec![format!("The story cannot begin: {e}.")],
-            }
-        }
-        MenuItem::TextSpeed => app.instant_text = !app.instant_text,
-        MenuItem::Theme => {
-            app.theme_choice = app.theme_choice.next();
-            app.theme = crate::ui::theme::Theme::shipped(app.theme_choice);
-        }
+        // A game in progress is kept in its autosave; ask all the same.
+        MenuItem::NewGame if app.resume.is_some() => app.overlay = Some(Overlay::ConfirmNewGame),
+        MenuItem::NewGame => new_game(app),
+        MenuItem::Settings => preferences::open(app),
+        MenuItem::Endings => pages::open_endings(app),
         MenuItem::Quit => saving::leave(app),
+    }
+}
+
+/// After a setting changed: the theme follows, and the settings are written (a
+/// failure is a message in the status line; the setting holds for this run).
+pub(crate) fn settings_changed(app: &mut App) {
+    app.theme = crate::ui::theme::Theme::shipped(app.theme_choice());
+    clamp_scrolls(app);
+    settle_reveal(app);
+    if let Some(config) = &app.config
+        && let Err(e) = config.write(&app.settings)
+    {
+        app.flash = Some(Flash::warning(format!(
+            "The settings could not be kept ({e}); they hold until you leave."
+        )));
+    }
+}
+
+/// A new game. The autosave of the one before it is moved along, not written over.
+fn new_game(app: &mut App) {
+    // The first game keeps the seed it was given, so `--seed` replays exactly.
+    let seed = app
+        .seed
+        .wrapping_add(app.games_started.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    match Session::new(app.story.clone(), seed) {
+        Ok(session) => {
+            app.resume = None;
+            app.resume_view = None;
+            begin(app, session);
+            app.autosave.owned = false;
+            app.autosave.bookmark = None;
+        }
+        Err(e) => app.play.notes = vec![format!("The story cannot begin: {e}.")],
     }
 }
 
 /// Plays a session from where it stands: a new game, a continued or a loaded one.
 fn begin(app: &mut App, session: Session) {
     app.games_started += 1;
+    app.act = None;
     app.autosave.due = false;
     app.journal = Default::default();
     app.people = Default::default();
@@ -232,19 +287,35 @@ fn after_move(app: &mut App) {
     app.play = PlayState::default();
     app.journal.marks.clear();
     app.people.moved.clear();
+    app.act = act_of(app);
 }
 
-/// Sets the play view up for the scene just entered, and notes what changed.
+/// The era of the scene being read, when it is in an act (not the present-day frame).
+fn act_of(app: &App) -> Option<String> {
+    let scene = app.session.as_ref()?.scene().ok()?;
+    (!scene.frame).then(|| scene.era.clone())
+}
+
+/// Sets the play view up for the scene just entered, and keeps what changed to show
+/// after its text.
 fn after_step(app: &mut App, events: &[Event]) {
     let Some(session) = &app.session else { return };
-    let notes = describe_events(session.story(), events);
-    let total = session.passage().iter().map(|p| p.text.chars().count()).sum();
+    let total = session.passage().iter().map(|p| ui::play::letters(&p.text)).sum();
     app.play = PlayState {
         selected: 0,
         scroll: 0,
-        reveal: (!app.instant_text && total > 0).then_some(Reveal { shown: 0, total }),
-        notes,
+        reveal: (total > 0).then_some(Reveal { shown: 0, total }),
+        notes: Vec::new(),
+        effects: events.to_vec(),
+        card: false,
     };
+    // Entering an act's era (not the frame between its scenes) shows its title card.
+    let act = act_of(app);
+    if act.is_some() && act != app.act {
+        app.play.card = true;
+        app.act = act;
+    }
+    settle_reveal(app);
     app.people.moved.clear();
     for event in events {
         match event {
@@ -274,20 +345,6 @@ fn after_step(app: &mut App, events: &[Event]) {
             }
             _ => {}
         }
-    }
-}
-
-fn tick(app: &mut App) {
-    if let Some(reveal) = &mut app.play.reveal {
-        reveal.shown += REVEAL_STEP;
-        if reveal.shown >= reveal.total {
-            app.play.reveal = None;
-        }
-    }
-    // Keep the newest revealed line in sight.
-    if app.play.reveal.is_some() {
-        let follow = ui::play::reveal_follow_scroll(app);
-        app.play.scroll = app.play.scroll.max(follow);
     }
 }
 
@@ -333,6 +390,7 @@ fn choose(app: &mut App, index: usize) {
             after_step(app, &events);
             app.autosave.due = true;
             saving::autosave(app);
+            record_ending(app);
         }
         Err(e) => app.play.notes = vec![format!("That cannot be chosen now: {e}.")],
     }
@@ -357,6 +415,7 @@ fn clamp_scrolls(app: &mut App) {
     app.play.scroll = app.play.scroll.min(ui::play::max_scroll(app));
     app.people.scroll = app.people.scroll.min(ui::people::max_scroll(app));
     app.ending_scroll = app.ending_scroll.min(ui::ending::max_scroll(app));
+    app.gallery_scroll = app.gallery_scroll.min(ui::endings::max_scroll(app));
     app.help_scroll = app.help_scroll.min(ui::help::max_scroll(app));
     app.history.scroll = app.history.scroll.min(ui::history::max_scroll(app));
     app.inspector.scroll = app.inspector.scroll.min(ui::inspector::max_scroll(app));

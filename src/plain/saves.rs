@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::error::Error;
-use crate::save::{self, SaveDir, SaveError, Slot};
+use crate::save::{self, SaveError, Slot};
 use crate::session::Session;
 
 use super::Player;
@@ -20,7 +20,7 @@ impl<W: Write> Player<W> {
         let slot = if arg.is_empty() {
             Some(Slot::Quick)
         } else {
-            Slot::parse(arg).filter(|s| *s != Slot::Auto)
+            Slot::parse(arg).filter(|s| !s.is_autosave())
         };
         let Some(slot) = slot else {
             writeln!(
@@ -78,6 +78,7 @@ impl<W: Write> Player<W> {
         };
         match Session::from_save(story.clone(), &save, &self.migrations) {
             Ok(restored) => {
+                self.owns_autosave = slot == Slot::Auto;
                 self.session = restored.session;
                 writeln!(self.out, "Loaded slot {slot}.\n")?;
                 if let Some(notice) = restored.notice {
@@ -112,9 +113,12 @@ impl<W: Write> Player<W> {
         if !std::mem::take(&mut self.moved) {
             return Ok(());
         }
-        let result = write_autosave(dir, &self.session);
-        let again = std::mem::replace(&mut self.autosave_failed, result.is_err());
-        match result {
+        let written = dir.write_autosave(&self.session.to_save(save::clock::now()), self.owns_autosave);
+        if written.is_ok() {
+            self.owns_autosave = true;
+        }
+        let again = std::mem::replace(&mut self.autosave_failed, written.is_err());
+        match written {
             Err(e) if again => writeln!(self.out, "(Autosave failed again: {e}.)")?,
             Err(e) => writeln!(self.out, "(Autosave failed: {e}. Play goes on; try 'save N'.)")?,
             Ok(()) if again => writeln!(self.out, "(Autosave works again.)")?,
@@ -122,8 +126,4 @@ impl<W: Write> Player<W> {
         }
         Ok(())
     }
-}
-
-fn write_autosave(dir: &SaveDir, session: &Session) -> Result<(), SaveError> {
-    dir.write(Slot::Auto, &session.to_save(save::clock::now()))
 }

@@ -20,6 +20,8 @@ pub const ENV: &str = "HAILSHAM_SAVE_DIR";
 pub enum Slot {
     /// Written after every choice and on quitting.
     Auto,
+    /// The autosave of an earlier game, 1 the most recent ([`super::autosaves`]).
+    Earlier(u8),
     /// The quicksave key's slot.
     Quick,
     /// Slots 1 to [`Slot::NUMBERED`].
@@ -29,11 +31,20 @@ pub enum Slot {
 impl Slot {
     pub const NUMBERED: u8 = 9;
 
-    /// Every slot, in the order a list shows them: auto, quick, then 1 to 9.
+    /// How many earlier games' autosaves are kept.
+    pub const EARLIER: u8 = 4;
+
+    /// Every slot the player writes, in the order a list shows them: auto, quick,
+    /// then 1 to 9. (The earlier autosaves are listed after auto when they exist.)
     pub fn all() -> Vec<Slot> {
         let mut slots = vec![Slot::Auto, Slot::Quick];
         slots.extend((1..=Self::NUMBERED).map(Slot::Numbered));
         slots
+    }
+
+    /// Whether only the game writes this slot (the autosave and the earlier ones).
+    pub fn is_autosave(self) -> bool {
+        matches!(self, Slot::Auto | Slot::Earlier(_))
     }
 
     /// "auto", "quick" or a number from 1 to 9.
@@ -41,6 +52,11 @@ impl Slot {
         match text.trim().to_lowercase().as_str() {
             "auto" | "autosave" | "a" => Some(Slot::Auto),
             "quick" | "quicksave" => Some(Slot::Quick),
+            n if n.starts_with("auto-") => n["auto-".len()..]
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=Self::EARLIER).contains(n))
+                .map(Slot::Earlier),
             n => n
                 .parse::<u8>()
                 .ok()
@@ -52,6 +68,7 @@ impl Slot {
     pub fn file_name(self) -> String {
         match self {
             Slot::Auto => "auto.ron".to_owned(),
+            Slot::Earlier(n) => format!("auto-{n}.ron"),
             Slot::Quick => "quick.ron".to_owned(),
             Slot::Numbered(n) => format!("slot{n}.ron"),
         }
@@ -62,6 +79,7 @@ impl fmt::Display for Slot {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Slot::Auto => write!(f, "auto"),
+            Slot::Earlier(n) => write!(f, "auto-{n}"),
             Slot::Quick => write!(f, "quick"),
             Slot::Numbered(n) => write!(f, "{n}"),
         }
@@ -161,10 +179,14 @@ impl SaveDir {
         atomic::remove_stale(&self.root, atomic::STALE_AFTER);
     }
 
-    /// Every slot with what it holds, in the order of [`Slot::all`].
+    /// Every slot with what it holds, in the order of [`Slot::all`], with the earlier
+    /// autosaves that exist after the autosave.
     pub fn list(&self, story_id: Option<&str>) -> Vec<SlotEntry> {
         self.tidy();
-        Slot::all()
+        let mut slots = Slot::all();
+        let earlier = self.earlier_autosaves();
+        slots.splice(1..1, earlier);
+        slots
             .into_iter()
             .map(|slot| SlotEntry {
                 slot,

@@ -7,16 +7,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{
-    READING_WIDTH, column, draw_lines, hint, hint_pair, more_below, screen, scroll_limit, split_status,
-    status, styled_lines, wrap,
+    column, draw_lines, hint, hint_pair, more_below, screen, scroll_limit, split_status, status,
+    styled_lines, wrap,
 };
 use crate::app::journal::{Entry, groups};
 use crate::app::{App, Command};
 use crate::engine;
 
-fn areas(area: Rect) -> (Rect, Rect) {
+fn areas(app: &App, area: Rect) -> (Rect, Rect) {
     let (main, status) = split_status(area);
-    let col = column(main, READING_WIDTH);
+    let col = column(main, app.settings().column.width());
     let body = Rect {
         y: main.y + 1,
         height: main.height.saturating_sub(2),
@@ -51,7 +51,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.push(Line::styled("·  ·  ·", theme.border).centered());
     out.push(Line::raw(""));
-    out.push(Line::styled("What shaped it", theme.heading));
+    out.push(Line::from(Span::styled("What shaped it", theme.heading)));
     out.push(Line::raw(""));
 
     let held = groups(story, state);
@@ -59,7 +59,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         out.push(Line::styled("  She held on to nothing.", theme.dim));
     }
     for group in held {
-        let heading = group.era.map_or("Keepsakes", |e| e.title.as_str());
+        let heading = group.heading;
         out.push(Line::styled(heading.to_owned(), theme.accent));
         for entry in group.entries {
             match entry {
@@ -77,7 +77,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                         }
                     }
                 }
-                Entry::Keepsake(k) => out.push(Line::from(vec![
+                Entry::Keepsake(k) | Entry::Lost(k) => out.push(Line::from(vec![
                     Span::styled("  ◆ ", theme.accent),
                     Span::styled(k.name.clone(), theme.text),
                 ])),
@@ -85,21 +85,44 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
         out.push(Line::raw(""));
     }
-    if !story.characters.is_empty() {
-        out.push(Line::styled("The people", theme.accent));
-        for c in &story.characters {
+    // Only those the story moved, as the people page shows them (no "+0").
+    let moved: Vec<String> = story
+        .characters
+        .iter()
+        .filter_map(|c| {
             let axes: Vec<String> = c
                 .axes
                 .iter()
-                .map(|a| {
+                .filter_map(|a| {
                     let v = state.relationship(&c.id, &a.id).unwrap_or(a.initial);
-                    format!("{} {v:+}", a.id.replace('_', " "))
+                    (v != a.initial).then(|| format!("{} {v:+} (from {})", a.id.replace('_', " "), a.initial))
                 })
                 .collect();
-            let text = format!("{}: {}", c.name, axes.join(", "));
+            (!axes.is_empty()).then(|| format!("{}: {}", c.name, axes.join(", ")))
+        })
+        .collect();
+    if !moved.is_empty() {
+        out.push(Line::styled("The people", theme.accent));
+        for text in moved {
             for (n, l) in wrap::wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
                 let pad = if n == 0 { "  " } else { "    " };
                 out.push(Line::styled(format!("{pad}{l}"), theme.text));
+            }
+        }
+        out.push(Line::raw(""));
+    }
+    let choices: Vec<String> = session
+        .history()
+        .into_iter()
+        .filter_map(|f| f.chosen.map(|c| c.label))
+        .collect();
+    if !choices.is_empty() {
+        out.push(Line::styled("The choices", theme.accent));
+        for (i, choice) in choices.iter().enumerate() {
+            let text = format!("{}. {choice}", i + 1);
+            for (n, l) in wrap::wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
+                let pad = if n == 0 { "  " } else { "     " };
+                out.push(Line::styled(format!("{pad}{l}"), theme.choice));
             }
         }
     }
@@ -108,14 +131,14 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
 /// How far the page can scroll in the current terminal.
 pub fn max_scroll(app: &App) -> usize {
-    let (body, _) = areas(screen(app));
+    let (body, _) = areas(app, screen(app));
     lines(app, body.width)
         .len()
         .saturating_sub(usize::from(body.height))
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let (body, status_area) = areas(area);
+    let (body, status_area) = areas(app, area);
     let all = lines(app, body.width);
     let scroll = app.ending_scroll.min(scroll_limit(all.len(), body.height));
     draw_lines(&all, scroll, body, buf);

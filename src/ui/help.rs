@@ -4,6 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
 
 use super::{draw_lines, popup, screen, scroll_limit, wrap};
 use crate::app::{App, Command};
@@ -21,9 +22,20 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
     rows.push((
         "mouse".to_owned(),
-        "click a choice or a memory; the wheel scrolls",
+        "click a choice, a memory, a setting or a title entry; while the text appears, a click shows the page; the wheel scrolls",
     ));
-    rows.push(("any key".to_owned(), "while the text appears: show all of it"));
+    rows.push((
+        "Ctrl-Z".to_owned(),
+        "give the terminal back to the shell for a while; fg returns to the game",
+    ));
+    rows.push((
+        "title".to_owned(),
+        "Continue resumes the latest game; Settings sets how text appears, the colours, what a choice did, and the column's width, each explained there",
+    ));
+    rows.push((
+        "Space  Enter".to_owned(),
+        "while the text appears: show the rest of the page, then turn to the next; every other key acts at once",
+    ));
     let mut out = Vec::new();
     for (keys, what) in rows {
         for (n, l) in wrap::wrap(what, text_width).into_iter().enumerate() {
@@ -68,6 +80,31 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let scroll = app.help_scroll.min(scroll_limit(all.len(), body.height));
     draw_lines(&all, scroll, body, buf);
+    // On the box's bottom border: that the list goes on, and how to see it.
+    let border = Rect {
+        y: body.bottom() + 1,
+        height: 1,
+        x: body.x + 1,
+        width: body.width.saturating_sub(2),
+    };
+    if scroll + usize::from(body.height) < all.len() {
+        let keys = app.keymap();
+        let label = format!(
+            " ↓ more ({}/{}) ",
+            keys.label(Command::Down),
+            keys.label(Command::PageDown)
+        );
+        Line::styled(label, theme.accent)
+            .right_aligned()
+            .render(border, buf);
+    }
+    if scroll > 0 {
+        let top = Rect {
+            y: body.y.saturating_sub(2),
+            ..border
+        };
+        Line::styled(" ↑ more above ", theme.accent).render(top, buf);
+    }
 }
 
 pub fn draw_confirm(app: &App, area: Rect, buf: &mut Buffer) {

@@ -7,13 +7,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::{
-    PageLayout, READING_WIDTH, draw_lines, hint, hint_pair, page_layout, screen, scroll_limit, status,
-    styled_lines, wrap,
+    PageLayout, draw_lines, hint, hint_pair, page_layout, screen, scroll_limit, status, styled_lines, wrap,
 };
 use crate::app::{App, Command};
 
-fn areas(area: Rect) -> PageLayout {
-    page_layout(area, READING_WIDTH)
+fn areas(app: &App, area: Rect) -> PageLayout {
+    page_layout(area, app.settings().column.width())
 }
 
 /// The page's lines, each with the number of the scene it belongs to.
@@ -60,7 +59,7 @@ fn lines(app: &App, width: u16) -> Vec<(Line<'static>, usize)> {
 
 /// How far the page can scroll in the current terminal.
 pub fn max_scroll(app: &App) -> usize {
-    let a = areas(screen(app));
+    let a = areas(app, screen(app));
     lines(app, a.body.width)
         .len()
         .saturating_sub(usize::from(a.body.height))
@@ -68,12 +67,12 @@ pub fn max_scroll(app: &App) -> usize {
 
 /// The lines one page of scrolling moves.
 pub fn page(app: &App) -> usize {
-    usize::from(areas(screen(app)).body.height.saturating_sub(2)).max(1)
+    usize::from(areas(app, screen(app)).body.height.saturating_sub(2)).max(1)
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let a = areas(area);
+    let a = areas(app, area);
     let all = lines(app, a.body.width);
     let scroll = app
         .history_state()
@@ -81,7 +80,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .min(scroll_limit(all.len(), a.body.height));
     let total = app.history_state().frames.len();
     let at = all.get(scroll).map_or(0, |(_, n)| *n) + 1;
-    Line::styled("History", theme.heading).render(a.header, buf);
+    Line::from(Span::styled("History", theme.heading)).render(a.header, buf);
     Line::styled(format!("scene {at} of {total}"), theme.dim)
         .right_aligned()
         .render(a.header, buf);
@@ -96,9 +95,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let only: Vec<Line<'_>> = all.iter().map(|(l, _)| l.clone()).collect();
     draw_lines(&only, scroll, a.body, buf);
     if scroll > 0 {
+        // On the blank row under the rule, not over it.
         Line::styled("↑ earlier", theme.dim).right_aligned().render(
             Rect {
-                y: a.header.y + 1,
+                y: a.header.bottom(),
                 height: 1,
                 ..a.header
             },

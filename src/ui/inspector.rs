@@ -85,7 +85,7 @@ fn uses_lines(heading: &str, uses: &Uses, theme: &Theme, width: usize) -> Vec<Li
             Span::styled(": nothing", theme.dim),
         ])];
     }
-    let mut out = vec![Line::styled(heading.to_owned(), theme.heading)];
+    let mut out = vec![Line::from(Span::styled(heading.to_owned(), theme.heading))];
     for (kind, ids) in groups {
         out.extend(row(&format!("{kind}: {ids}"), 2, None, theme.text, width));
     }
@@ -103,7 +103,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let about = format!("'{}' “{}” · {} · {}", ins.scene, ins.title, ins.era, ins.file);
     out.extend(row(&about, 0, None, theme.place, width));
     out.push(Line::raw(""));
-    out.push(Line::styled("Choices", theme.heading));
+    out.push(Line::from(Span::styled("Choices", theme.heading)));
     for c in &ins.choices {
         let verdict = if c.once_taken {
             "hidden: taken once already"
@@ -122,7 +122,7 @@ fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     }
     if !ins.paragraphs.is_empty() {
         out.push(Line::raw(""));
-        out.push(Line::styled("Conditional paragraphs", theme.heading));
+        out.push(Line::from(Span::styled("Conditional paragraphs", theme.heading)));
         for p in &ins.paragraphs {
             let verdict = if p.shown { "shown" } else { "hidden" };
             let text = format!("{verdict} · “{}”", p.excerpt);
@@ -162,7 +162,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         height: 1,
         ..a.header
     };
-    Line::styled("Inspector", theme.heading).render(a.header, buf);
+    Line::from(Span::styled("Inspector", theme.heading)).render(a.header, buf);
     Line::styled("✓ holds  ✗ fails", theme.dim)
         .right_aligned()
         .render(a.header, buf);

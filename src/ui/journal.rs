@@ -9,8 +9,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_lines, hint, hint_pair, page_layout, screen, split_list, status, styled_lines, wrap};
-use crate::app::journal::{Entry, groups};
+use super::{
+    draw_lines, hint, hint_pair, more_below, page_layout, screen, scroll_limit, split_list, status,
+    styled_lines, wrap,
+};
+use crate::app::journal::{Entry, arranged, entries};
 use crate::app::{App, Command, Mark};
 use crate::engine;
 use crate::session::Session;
@@ -18,6 +21,7 @@ use crate::session::Session;
 /// The glyph beside a memory, coloured by its tone.
 const MEMORY_GLYPH: &str = "●";
 const KEEPSAKE_GLYPH: &str = "◆";
+const LOST_GLYPH: &str = "◇";
 
 struct Areas {
     header: Rect,
@@ -26,9 +30,13 @@ struct Areas {
     status: Rect,
 }
 
-fn areas(area: Rect) -> Areas {
+fn areas(app: &App, area: Rect) -> Areas {
     let page = page_layout(area, 110);
-    let (list, detail) = split_list(page.body, (page.body.width / 3).clamp(24, 34));
+    let (list, mut detail) = split_list(page.body, (page.body.width / 3).clamp(24, 34));
+    // An entry opened with Enter has the whole page, at a reading width.
+    if app.journal_state().open {
+        detail = super::column(page.body, app.settings().column.width());
+    }
     Areas {
         header: page.header,
         list,
@@ -44,12 +52,15 @@ fn list_lines<'a>(app: &'a App, session: &'a Session, width: u16) -> Vec<(Line<'
     let marks = &app.journal_state().showing;
     let mut lines = Vec::new();
     let mut index = 0;
-    for (n, group) in groups(session.story(), state).into_iter().enumerate() {
+    let journal = app.journal_state();
+    for (n, group) in arranged(session.story(), state, &journal.past, journal.order)
+        .into_iter()
+        .enumerate()
+    {
         if n > 0 {
             lines.push((Line::raw(""), None));
         }
-        let heading = group.era.map_or("Keepsakes", |e| e.title.as_str());
-        lines.push((Line::styled(heading.to_owned(), theme.accent), None));
+        lines.push((Line::styled(group.heading.to_owned(), theme.accent), None));
         for entry in group.entries {
             let (glyph, glyph_style, name) = match entry {
                 Entry::Memory(m) => {
@@ -57,14 +68,19 @@ fn list_lines<'a>(app: &'a App, session: &'a Session, width: u16) -> Vec<(Line<'
                     (MEMORY_GLYPH, theme.tone(tone), m.title.as_str())
                 }
                 Entry::Keepsake(k) => (KEEPSAKE_GLYPH, theme.accent, k.name.as_str()),
+                Entry::Lost(k) => (LOST_GLYPH, theme.dim, k.name.as_str()),
             };
-            let mark = match marks.get(entry.id()) {
-                Some(Mark::New) => " new",
-                Some(Mark::Revised) => " revised",
-                None => "",
+            let mark = match (entry, marks.get(entry.id())) {
+                (Entry::Lost(_), _) => " lost",
+                (_, Some(Mark::New)) => " new",
+                (_, Some(Mark::Revised)) => " revised",
+                (_, None) => "",
             };
             let selected = index == app.journal_state().selected;
-            let room = usize::from(width).saturating_sub(4 + mark.len());
+            // Two cells at least between a title and its mark, so a wrapped title never
+            // reads on into "new".
+            let gap = usize::from(!mark.is_empty());
+            let room = usize::from(width).saturating_sub(4 + gap + wrap::width(mark));
             let base = if selected { theme.selected } else { theme.text };
             // A long title wraps under itself; the mark stays on its first line.
             for (n, mut part) in wrap::wrap(name, room).into_iter().enumerate() {
@@ -75,13 +91,14 @@ fn list_lines<'a>(app: &'a App, session: &'a Session, width: u16) -> Vec<(Line<'
                         Span::styled(if selected { "›" } else { " " }, base),
                         Span::styled(format!(" {glyph} "), if selected { base } else { glyph_style }),
                         Span::styled(part, base),
+                        Span::styled(" ".repeat(gap), base),
                         Span::styled(mark, if selected { base } else { theme.mark }),
                     ])
                 } else {
                     Line::from(vec![
                         Span::styled("    ", base),
                         Span::styled(part, base),
-                        Span::styled(" ".repeat(mark.len()), base),
+                        Span::styled(" ".repeat(gap + wrap::width(mark)), base),
                     ])
                 };
                 lines.push((line, Some(index)));
@@ -112,8 +129,8 @@ fn list_offset(lines: &[(Line<'_>, Option<usize>)], selected: usize, height: u16
 /// The entry drawn at a position on the screen, if any.
 pub fn entry_at(app: &App, at: Position) -> Option<usize> {
     let session = app.session()?;
-    let a = areas(screen(app));
-    if !a.list.contains(at) {
+    let a = areas(app, screen(app));
+    if !a.list.contains(at) || app.journal_state().open {
         return None;
     }
     let lines = list_lines(app, session, a.list.width);
@@ -123,15 +140,20 @@ pub fn entry_at(app: &App, at: Position) -> Option<usize> {
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let a = areas(area);
+    let a = areas(app, area);
     let session = app.session();
-    let entries = session.map(|s| crate::app::journal::entries(s.story(), s.state()));
+    let journal = app.journal_state();
+    let entries = session.map(|s| entries(s.story(), s.state(), &journal.past, journal.order));
     let memories = entries
         .iter()
         .flatten()
         .filter(|e| matches!(e, Entry::Memory(_)))
         .count();
-    let keepsakes = entries.as_ref().map_or(0, Vec::len) - memories;
+    let keepsakes = entries
+        .iter()
+        .flatten()
+        .filter(|e| matches!(e, Entry::Keepsake(_)))
+        .count();
 
     let count = match (memories, keepsakes) {
         (0, 0) => String::new(),
@@ -142,7 +164,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             plural(k, "keepsake", "keepsakes")
         ),
     };
-    Line::styled("Recollections", theme.heading).render(a.header, buf);
+    Line::from(Span::styled("Recollections", theme.heading)).render(a.header, buf);
     Line::styled(count, theme.dim)
         .right_aligned()
         .render(a.header, buf);
@@ -156,18 +178,25 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     );
 
     if let (Some(session), true) = (session, entries.as_ref().is_some_and(|e| !e.is_empty())) {
-        let lines = list_lines(app, session, a.list.width);
-        let offset = list_offset(&lines, app.journal_state().selected, a.list.height);
-        let only: Vec<Line<'_>> = lines.into_iter().map(|(l, _)| l).collect();
-        draw_lines(&only, offset, a.list, buf);
-        for y in a.list.top()..a.list.bottom() {
-            buf[(a.list.right() + 1, y)]
-                .set_symbol("│")
-                .set_style(theme.border);
+        if !journal.open {
+            let lines = list_lines(app, session, a.list.width);
+            let offset = list_offset(&lines, journal.selected, a.list.height);
+            let only: Vec<Line<'_>> = lines.into_iter().map(|(l, _)| l).collect();
+            draw_lines(&only, offset, a.list, buf);
+            for y in a.list.top()..a.list.bottom() {
+                buf[(a.list.right() + 1, y)]
+                    .set_symbol("│")
+                    .set_style(theme.border);
+            }
         }
-        let selected = entries.as_ref().and_then(|e| e.get(app.journal_state().selected));
+        let selected = entries.as_ref().and_then(|e| e.get(journal.selected));
         if let Some(entry) = selected {
-            draw_detail(app, session, *entry, a.detail, buf);
+            let lines = detail_lines(app, session, *entry, a.detail.width);
+            let scroll = journal
+                .detail_scroll
+                .min(scroll_limit(lines.len(), a.detail.height));
+            draw_lines(&lines, scroll, a.detail, buf);
+            more_below(app, Command::PageDown, scroll, lines.len(), a.detail, buf);
         }
     } else {
         let width = usize::from(a.detail.width + a.list.width);
@@ -192,13 +221,23 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
 
-    let hints = [
-        hint_pair(app, (Command::Up, Command::Down), "", "browse"),
-        hint(app, Command::Back, "back to the story"),
-        hint(app, Command::Relationships, "people"),
-        hint(app, Command::Help, "help"),
-        hint(app, Command::Quit, "quit"),
-    ];
+    let hints = if journal.open {
+        vec![
+            hint(app, Command::Back, "back to the list"),
+            hint_pair(app, (Command::PageUp, Command::PageDown), "/", "scroll"),
+            hint(app, Command::Help, "help"),
+        ]
+    } else {
+        vec![
+            hint_pair(app, (Command::Up, Command::Down), "", "browse"),
+            hint(app, Command::Select, "open"),
+            hint(app, Command::Back, "back to the story"),
+            hint(app, Command::Arrange, "reorder"),
+            hint(app, Command::Relationships, "people"),
+            hint(app, Command::Help, "help"),
+            hint(app, Command::Quit, "quit"),
+        ]
+    };
     status(app, a.status, buf, "Recollections", &hints);
 }
 
@@ -210,16 +249,35 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-fn draw_detail(app: &App, session: &Session, entry: Entry<'_>, area: Rect, buf: &mut Buffer) {
+/// How far the selected entry's text can scroll in its pane.
+pub fn max_detail_scroll(app: &App) -> usize {
+    let Some(session) = app.session() else { return 0 };
+    let journal = app.journal_state();
+    let a = areas(app, screen(app));
+    let list = entries(session.story(), session.state(), &journal.past, journal.order);
+    list.get(journal.selected).map_or(0, |entry| {
+        scroll_limit(
+            detail_lines(app, session, *entry, a.detail.width).len(),
+            a.detail.height,
+        )
+    })
+}
+
+/// The lines a page key scrolls the entry's text by.
+pub fn detail_page(app: &App) -> usize {
+    usize::from(areas(app, screen(app)).detail.height.saturating_sub(2)).max(1)
+}
+
+fn detail_lines<'a>(app: &'a App, session: &'a Session, entry: Entry<'a>, width: u16) -> Vec<Line<'a>> {
     let theme = app.theme();
     let story = session.story();
     let state = session.state();
-    let width = usize::from(area.width);
+    let width = usize::from(width);
     let mark = app.journal_state().showing.get(entry.id()).copied();
     let mut lines: Vec<Line<'_>> = Vec::new();
     let (title, body) = match entry {
         Entry::Memory(m) => (m.title.as_str(), m.summary.as_str()),
-        Entry::Keepsake(k) => (k.name.as_str(), k.description.as_str()),
+        Entry::Keepsake(k) | Entry::Lost(k) => (k.name.as_str(), k.description.as_str()),
     };
     lines.extend(styled_lines(wrap::wrap(title, width), theme.heading, 0));
     match entry {
@@ -240,6 +298,11 @@ fn draw_detail(app: &App, session: &Session, entry: Entry<'_>, area: Rect, buf: 
             }
         }
         Entry::Keepsake(_) => lines.push(Line::styled("A keepsake", theme.dim)),
+        Entry::Lost(_) => lines.push(Line::styled("A keepsake, lost along the way", theme.dim)),
+    }
+    if let Some(earlier) = app.journal_state().past.earlier_tones.get(entry.id()) {
+        let was = format!("held before as {}", earlier.join(", then "));
+        lines.extend(styled_lines(wrap::wrap(&was, width), theme.dim, 0));
     }
     match mark {
         Some(Mark::New) => lines.push(Line::styled(" new since you last looked ", theme.mark)),
@@ -261,5 +324,5 @@ fn draw_detail(app: &App, session: &Session, entry: Entry<'_>, area: Rect, buf: 
             ]));
         }
     }
-    draw_lines(&lines, 0, area, buf);
+    lines
 }

@@ -131,7 +131,7 @@ pub fn max_scroll(app: &App) -> usize {
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let (header, body, status_area) = areas(area);
-    Line::styled("Relationships", theme.heading).render(header, buf);
+    Line::from(Span::styled("Relationships", theme.heading)).render(header, buf);
     Line::styled("how Kathy stands with them", theme.dim)
         .right_aligned()
         .render(header, buf);

@@ -9,10 +9,9 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{
-    READING_WIDTH, column, draw_lines, hint, more_below, screen, scroll_limit, split_status, status, wrap,
-};
+use super::{column, draw_lines, hint, more_below, screen, scroll_limit, split_status, status, wrap};
 use crate::app::{App, Command};
+use crate::save::Bookmark;
 use crate::session::Session;
 
 /// Where each part of the play view goes.
@@ -28,6 +27,8 @@ enum TextLine {
     Note(String),
     /// A wrapped line of a paragraph, with its byte ranges in emphasis.
     Para(String, Vec<std::ops::Range<usize>>),
+    /// What the last choice did, after the text; drawn once the text has all appeared.
+    Effect(String),
     Blank,
 }
 
@@ -42,7 +43,7 @@ const CHOICE_INDENT: usize = 5;
 
 fn areas(app: &App, area: Rect) -> Areas {
     let (main, status) = split_status(area);
-    let col = column(main, READING_WIDTH);
+    let col = column(main, app.settings().column.width());
     let choice_rows = app
         .session()
         .map_or(1, |s| choice_lines(s, col.width).len().max(1));
@@ -82,11 +83,7 @@ fn text_lines(app: &App, session: &Session, width: u16) -> Vec<TextLine> {
     let width = usize::from(width);
     let mut lines = Vec::new();
     for note in &app.play_state().notes {
-        let mut wrapped = wrap::wrap(note, width.saturating_sub(2)).into_iter();
-        if let Some(first) = wrapped.next() {
-            lines.push(TextLine::Note(format!("· {first}")));
-        }
-        lines.extend(wrapped.map(|l| TextLine::Note(format!("  {l}"))));
+        lines.extend(bulleted(note, width).into_iter().map(TextLine::Note));
     }
     if !lines.is_empty() {
         lines.push(TextLine::Blank);
@@ -101,7 +98,30 @@ fn text_lines(app: &App, session: &Session, width: u16) -> Vec<TextLine> {
                 .map(|(l, e)| TextLine::Para(l, e)),
         );
     }
+    let play = app.play_state();
+    let effects = super::effects::lines(session.story(), &play.effects, app.settings().effects);
+    if !effects.is_empty() {
+        lines.push(TextLine::Blank);
+    }
+    for effect in effects {
+        lines.extend(bulleted(&effect, width).into_iter().map(TextLine::Effect));
+    }
     lines
+}
+
+/// A line wrapped to `width` with "· " before its first row.
+fn bulleted(text: &str, width: usize) -> Vec<String> {
+    wrap::wrap(text, width.saturating_sub(2))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("· {l}")
+            } else {
+                format!("  {l}")
+            }
+        })
+        .collect()
 }
 
 fn choice_lines(session: &Session, width: u16) -> Vec<ChoiceLine> {
@@ -133,24 +153,60 @@ pub fn page(app: &App) -> usize {
     usize::from(areas(app, screen(app)).text.height.saturating_sub(2)).max(1)
 }
 
-/// The scroll offset that keeps the newest revealed line in sight.
-pub fn reveal_follow_scroll(app: &App) -> usize {
-    let (Some(session), Some(reveal)) = (app.session(), app.play_state().reveal) else {
-        return 0;
+/// The rows of text one page shows.
+pub fn text_rows(app: &App) -> usize {
+    usize::from(areas(app, screen(app)).text.height)
+}
+
+/// The letters of the text down to the bottom of the page at the current scroll: as
+/// far as the reveal goes before it waits for the player to turn the page.
+pub fn page_end(app: &App) -> usize {
+    let Some(session) = app.session() else { return 0 };
+    let a = areas(app, screen(app));
+    let bottom = app.play_state().scroll + usize::from(a.text.height);
+    para_letters(&text_lines(app, session, a.text.width), bottom)
+}
+
+/// Where the player is reading, as a width-free bookmark for the save.
+pub fn bookmark(app: &App) -> Bookmark {
+    let shown = app.play_state().reveal.map(|r| r.shown);
+    let Some(session) = app.session() else {
+        return Bookmark { above: 0, shown };
     };
     let a = areas(app, screen(app));
-    let mut left = reveal.shown;
-    let mut last = 0;
-    for (i, line) in text_lines(app, session, a.text.width).iter().enumerate() {
+    let above = para_letters(&text_lines(app, session, a.text.width), app.play_state().scroll);
+    Bookmark { above, shown }
+}
+
+/// The scroll offset that puts the line a bookmark's `above` letters in at the top.
+pub fn scroll_for(app: &App, above: usize) -> usize {
+    let Some(session) = app.session() else { return 0 };
+    let a = areas(app, screen(app));
+    let lines = text_lines(app, session, a.text.width);
+    let mut seen = 0;
+    let mut scroll = 0;
+    for (i, line) in lines.iter().enumerate() {
         if let TextLine::Para(text, _) = line {
-            if left == 0 {
+            if seen >= above {
                 break;
             }
-            left = left.saturating_sub(letters(text));
-            last = i;
+            seen += letters(text);
+            scroll = i + 1;
         }
     }
-    (last + 1).saturating_sub(usize::from(a.text.height))
+    scroll.min(max_scroll(app))
+}
+
+/// The letters of the text's lines above line `row`.
+fn para_letters(lines: &[TextLine], row: usize) -> usize {
+    lines
+        .iter()
+        .take(row)
+        .map(|line| match line {
+            TextLine::Para(text, _) => letters(text),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The choice drawn at a position on the screen, if any.
@@ -199,6 +255,10 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .era(&scene.era)
         .map_or(scene.era.as_str(), |e| e.title.as_str());
     let when = if scene.frame { "Now" } else { era };
+    if app.play_state().card {
+        super::card::draw(app, &scene.era, a.status, area, buf);
+        return;
+    }
 
     let mut heading = vec![Span::styled(when.to_owned(), theme.accent)];
     if let Some(place) = &scene.place {
@@ -209,7 +269,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let title = wrap::wrap(&scene.title, usize::from(a.heading.width)).swap_remove(0);
     draw_lines(
         &[
-            Line::styled(title, theme.heading),
+            Line::from(Span::styled(title, theme.heading)),
             Line::from(heading),
             Line::styled(rule, theme.border),
         ],
@@ -224,7 +284,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .into_iter()
         .map(|l| match l {
             TextLine::Note(t) => Line::styled(t, theme.note),
-            TextLine::Blank => Line::raw(""),
+            TextLine::Effect(t) if play.reveal.is_none() => Line::styled(t, theme.note),
+            TextLine::Effect(_) | TextLine::Blank => Line::raw(""),
             TextLine::Para(t, italic) => match &mut budget {
                 None => super::emphasis::styled(t, &italic, theme.text),
                 Some(left) => {
@@ -247,12 +308,34 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    if play.reveal.is_none() {
-        more_below(app, Command::PageDown, scroll, lines.len(), a.text, buf);
+    match play.reveal {
+        None => more_below(app, Command::PageDown, scroll, lines.len(), a.text, buf),
+        Some(reveal) if reveal.shown >= page_end(app) => {
+            let row = Rect {
+                y: a.text.bottom(),
+                height: 1,
+                ..a.text
+            };
+            Line::styled(format!("▼ more ({})", advance_label(app)), theme.accent)
+                .right_aligned()
+                .render(row, buf);
+        }
+        Some(_) => {}
     }
 
     draw_choices(app, session, &a, buf);
-    draw_status(app, session, era, a.status, buf);
+    draw_status(app, session, when, a.status, buf);
+}
+
+/// The key that completes or turns the page, as the player knows it: Space, when it
+/// is bound (it is in the shipped bindings), else the first key of "page down".
+pub(super) fn advance_label(app: &App) -> String {
+    let space = crate::app::keymap::Key::parse("space");
+    if space.is_some_and(|k| app.keymap().keys(Command::PageDown).contains(&k)) {
+        "Space".to_owned()
+    } else {
+        app.keymap().label(Command::PageDown)
+    }
 }
 
 fn draw_choices(app: &App, session: &Session, a: &Areas, buf: &mut Buffer) {
@@ -303,8 +386,13 @@ fn draw_status(app: &App, session: &Session, era: &str, area: Rect, buf: &mut Bu
     };
     let count = session.offered().len();
     let mut hints = Vec::new();
-    if app.play_state().reveal.is_some() {
-        hints.push(("any key".to_owned(), "show all"));
+    if let Some(reveal) = app.play_state().reveal {
+        let what = if reveal.shown >= page_end(app) {
+            "read on"
+        } else {
+            "show the page"
+        };
+        hints.push((advance_label(app), what));
     } else if session.ending().is_some() {
         hints.push(hint(app, Command::Select, "turn the page"));
     } else if count == 1 {

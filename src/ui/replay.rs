@@ -137,7 +137,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let title = wrap::truncate(&frame.title, usize::from(a.heading.width));
         draw_lines(
             &[
-                Line::styled(title, theme.heading),
+                Line::from(Span::styled(title, theme.heading)),
                 Line::styled(frame.heading.clone(), theme.place),
                 Line::styled("─".repeat(usize::from(a.heading.width)), theme.border),
             ],

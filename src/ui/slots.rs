@@ -37,6 +37,7 @@ fn areas(area: Rect) -> Areas {
 fn short(slot: Slot) -> String {
     match slot {
         Slot::Auto => "auto".to_owned(),
+        Slot::Earlier(n) => format!("auto-{n}"),
         Slot::Quick => "quick".to_owned(),
         Slot::Numbered(n) => n.to_string(),
     }
@@ -94,7 +95,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         "Load a saved game"
     };
-    Line::styled(heading, theme.heading).render(a.header, buf);
+    Line::from(Span::styled(heading, theme.heading)).render(a.header, buf);
     let story = &app.story().title;
     Line::styled(wrap::truncate(story, usize::from(a.header.width / 2)), theme.dim)
         .right_aligned()
@@ -132,7 +133,7 @@ fn detail(app: &App, entry: &SlotEntry, width: u16) -> Vec<Line<'static>> {
     let theme = app.theme();
     let width = usize::from(width);
     let saving = app.view() == View::Save;
-    let mut lines = vec![Line::styled(slot_name(entry.slot), theme.heading)];
+    let mut lines = vec![Line::from(Span::styled(slot_name(entry.slot), theme.heading))];
     match &entry.status {
         SlotStatus::Empty => {
             lines.push(Line::raw(""));

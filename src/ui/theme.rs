@@ -10,8 +10,9 @@ use serde::Deserialize;
 pub const THEMES_RON: &str = include_str!("../../assets/theme.ron");
 
 /// Which of the shipped themes is in use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, Deserialize)]
 pub enum ThemeChoice {
+    #[default]
     Default,
     HighContrast,
     NoColor,

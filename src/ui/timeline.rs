@@ -60,14 +60,17 @@ pub fn row_at(app: &App, at: Position) -> Option<usize> {
     (i < session.timeline().nodes().len()).then_some(i)
 }
 
-/// "“choice” → Scene" in `room` cells: the scene keeps up to a third of the room, and
-/// the choice is cut first.
+/// "“choice” → Scene" in `room` cells: each whole when both fit; otherwise the scene
+/// keeps whatever the choice leaves, and at least a third of the room, and the choice
+/// is cut first.
 fn describe(row: &TimelineRow, room: usize) -> String {
     let Some(choice) = &row.choice else {
         return wrap::truncate(&format!("{} (the start)", row.scene_title), room);
     };
     let scene = format!(" → {}", row.scene_title);
-    let scene = wrap::truncate(&scene, wrap::width(&scene).min(room / 3));
+    let label_width = wrap::width(choice) + 2;
+    let scene_room = room.saturating_sub(label_width).max(room / 3);
+    let scene = wrap::truncate(&scene, wrap::width(&scene).min(scene_room));
     let label = wrap::truncate(&format!("“{choice}”"), room.saturating_sub(wrap::width(&scene)));
     format!("{label}{scene}")
 }
@@ -143,7 +146,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let a = areas(area);
     let Some(session) = app.session() else { return };
-    Line::styled("Timeline", theme.heading).render(a.header, buf);
+    Line::from(Span::styled("Timeline", theme.heading)).render(a.header, buf);
     let points = session.timeline().nodes().len();
     let ends = session
         .timeline_rows()
@@ -183,4 +186,37 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         hint(app, Command::Quit, "quit"),
     ];
     status(app, a.status, buf, "Timeline", &hints);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::Row;
+
+    fn row(choice: &str, scene: &str) -> TimelineRow {
+        TimelineRow {
+            row: Row {
+                node: 1,
+                depth: 1,
+                indent: 0,
+                current: false,
+                on_path: true,
+                branches: 1,
+            },
+            choice: Some(choice.to_owned()),
+            scene_title: scene.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_row_is_cut_only_when_it_does_not_fit() {
+        let long_scene = "The pavilion steps on a hot afternoon, and a map of the coast";
+        assert_eq!(
+            describe(&row("Ask", long_scene), 80),
+            format!("“Ask” → {long_scene}")
+        );
+        let cut = describe(&row("Ask her plainly what she meant by it", long_scene), 40);
+        assert_eq!(wrap::width(&cut), 40, "{cut}");
+        assert!(cut.contains('→'), "{cut}");
+    }
 }

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 
-use super::{column, draw_lines, hint, hint_pair, screen, split_status, status, wrap};
+use super::{column, draw_lines, hint, hint_pair, popup, screen, split_status, status, styled_lines, wrap};
 use crate::app::{App, Command, MenuItem};
 
 /// The picture above the title, as data.
@@ -84,21 +84,30 @@ fn layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
 
 fn label(app: &App, item: MenuItem) -> String {
     match item {
-        MenuItem::Continue => match app.resume().and_then(|s| s.scene().ok()) {
-            Some(scene) => format!("Continue: {}", scene.title),
+        MenuItem::Continue => match app.resume().and_then(|s| s.scene().ok().map(|sc| (s, sc))) {
+            Some((session, scene)) => {
+                let steps = session.state().log.len();
+                let how_far = match steps {
+                    0 => "at the start".to_owned(),
+                    1 => "1 choice in".to_owned(),
+                    n => format!("{n} choices in"),
+                };
+                format!("Continue: {} ({how_far})", scene.title)
+            }
             None => "Continue".to_owned(),
         },
         MenuItem::NewGame => "Begin the story".to_owned(),
         MenuItem::Load => "Load a saved game".to_owned(),
-        MenuItem::TextSpeed => {
-            let how = if app.instant_text() {
-                "all at once"
-            } else {
-                "gradually"
-            };
-            format!("Text appears: {how}")
+        MenuItem::Settings => "Settings".to_owned(),
+        MenuItem::Endings => {
+            let story = app.story();
+            let reached = app
+                .gallery()
+                .of(&story.id)
+                .filter(|r| story.ending(&r.ending).is_some())
+                .count();
+            format!("Endings reached: {reached} of {}", story.endings.len())
         }
-        MenuItem::Theme => format!("Colours: {}", app.theme().name),
         MenuItem::Quit => "Leave".to_owned(),
     }
 }
@@ -158,5 +167,54 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         buf,
         &format!("hailsham {}", env!("CARGO_PKG_VERSION")),
         &hints,
+    );
+}
+
+/// "Begin the story" over a game in progress: what happens to it, and y or stay.
+pub fn draw_confirm_new_game(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let width = 56.min(area.width.saturating_sub(2));
+    let inner = usize::from(width.saturating_sub(4)).max(1);
+    let game = app.resume().map_or_else(String::new, |s| {
+        let at = s
+            .scene()
+            .map_or_else(|_| String::new(), |sc| format!(", at “{}”", sc.title));
+        let steps = s.state().log.len();
+        let plural = if steps == 1 { "" } else { "s" };
+        format!(" is {steps} choice{plural} in{at}")
+    });
+    let kept = if app.saves().is_some() {
+        "It stays in its autosave: “Load a saved game” returns to it."
+    } else {
+        "Saving is off in this game, so it will be lost."
+    };
+    let mut lines = vec![Line::from(Span::styled(" Begin a new story?", theme.heading))];
+    lines.extend(styled_lines(
+        wrap::wrap(&format!("The game in progress{game}."), inner),
+        theme.text,
+        1,
+    ));
+    lines.extend(styled_lines(wrap::wrap(kept, inner), theme.dim, 1));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::styled("y", theme.accent),
+        Span::styled(" begin anew    ", theme.text),
+        Span::styled("any other key", theme.accent),
+        Span::styled(" stay", theme.text),
+    ]));
+    if let Some(keys) = lines.last_mut() {
+        *keys = std::mem::take(keys).centered();
+    }
+    let height = u16::try_from(lines.len() + 3).unwrap_or(u16::MAX);
+    let body = popup(app, area, width, height, "A game in progress", buf);
+    draw_lines(
+        &lines,
+        0,
+        Rect {
+            y: body.y + 1,
+            height: body.height.saturating_sub(1),
+            ..body
+        },
+        buf,
     );
 }

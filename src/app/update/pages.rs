@@ -3,7 +3,7 @@
 //! page opens the same way and returns to where it was opened from.
 
 use super::{Action, saving, scrolled, travel};
-use crate::app::{App, Command, View, journal};
+use crate::app::{App, Command, Flash, View, journal};
 use crate::ui;
 
 /// Opens the page a command asks for, from the story or another page; false when the
@@ -19,6 +19,7 @@ pub(super) fn open(app: &mut App, command: Command) -> bool {
         Command::Quicksave => saving::quicksave(app),
         Command::Quickload => saving::quickload(app),
         Command::Inspect => open_inspector(app),
+        Command::Settings => super::preferences::open(app),
         _ => return false,
     }
     true
@@ -33,12 +34,19 @@ fn open_journal(app: &mut App) {
     if app.view != View::Recollections {
         app.behind = back_view(app);
         app.journal.showing = std::mem::take(&mut app.journal.marks);
+        app.journal.past = app
+            .session
+            .as_ref()
+            .map(|s| journal::Past::of(&s.history(), s.state()))
+            .unwrap_or_default();
+        app.journal.open = false;
+        app.journal.detail_scroll = 0;
         // Start at the first new or revised entry, if there is one.
         app.journal.selected = app
             .session
             .as_ref()
             .and_then(|s| {
-                journal::entries(s.story(), s.state())
+                journal::entries(s.story(), s.state(), &app.journal.past, app.journal.order)
                     .iter()
                     .position(|e| app.journal.showing.contains_key(e.id()))
             })
@@ -66,6 +74,8 @@ pub(super) fn is_page(view: View) -> bool {
             | View::Save
             | View::Load
             | View::Inspector
+            | View::Settings
+            | View::Endings
     )
 }
 
@@ -80,29 +90,64 @@ pub(super) fn close_page(app: &mut App) {
 }
 
 pub(super) fn recollections(app: &mut App, action: Action) {
-    let count = app
-        .session
-        .as_ref()
-        .map_or(0, |s| journal::entries(s.story(), s.state()).len());
+    let count = app.session.as_ref().map_or(0, |s| {
+        journal::entries(s.story(), s.state(), &app.journal.past, app.journal.order).len()
+    });
     let last = count.saturating_sub(1);
+    let before = app.journal.selected;
     let sel = &mut app.journal.selected;
     match action {
-        Action::Command(Command::Up) | Action::Scroll(..=-1) => *sel = sel.saturating_sub(1),
-        Action::Command(Command::Down) | Action::Scroll(1..) => *sel = (*sel + 1).min(last),
-        Action::Command(Command::PageUp) => *sel = sel.saturating_sub(5),
-        Action::Command(Command::PageDown) => *sel = (*sel + 5).min(last),
+        Action::Command(Command::Up) | Action::Scroll(..=-1) if !app.journal.open => {
+            *sel = sel.saturating_sub(1);
+        }
+        Action::Command(Command::Down) | Action::Scroll(1..) if !app.journal.open => {
+            *sel = (*sel + 1).min(last);
+        }
         Action::Command(Command::Top) => *sel = 0,
         Action::Command(Command::Bottom) => *sel = last,
+        // The page keys read the selected entry's text when it is longer than its pane.
+        Action::Command(Command::PageUp | Command::PageDown | Command::Up | Command::Down)
+        | Action::Scroll(_) => {
+            let max = ui::journal::max_detail_scroll(app);
+            let page = ui::journal::detail_page(app);
+            app.journal.detail_scroll = scrolled(app.journal.detail_scroll, action, max, page);
+        }
         Action::Click(at) => {
             if let Some(i) = ui::journal::entry_at(app, at) {
                 app.journal.selected = i;
             }
         }
-        Action::Command(Command::Back | Command::Recollections | Command::Select) => close_page(app),
+        Action::Command(Command::Select) => {
+            app.journal.open = !app.journal.open && count > 0;
+            app.journal.detail_scroll = 0;
+        }
+        Action::Command(Command::Back) if app.journal.open => app.journal.open = false,
+        Action::Command(Command::Arrange) => {
+            let id = app.session.as_ref().and_then(|s| {
+                journal::entries(s.story(), s.state(), &app.journal.past, app.journal.order)
+                    .get(app.journal.selected)
+                    .map(|e| e.id().to_owned())
+            });
+            app.journal.order = app.journal.order.other();
+            // The same entry stays selected in the other order.
+            app.journal.selected = app
+                .session
+                .as_ref()
+                .and_then(|s| {
+                    journal::entries(s.story(), s.state(), &app.journal.past, app.journal.order)
+                        .iter()
+                        .position(|e| Some(e.id()) == id.as_deref())
+                })
+                .unwrap_or(0);
+        }
+        Action::Command(Command::Back | Command::Recollections) => close_page(app),
         Action::Command(c) if open(app, c) && app.view != View::Recollections => {
             app.journal.showing.clear();
         }
         _ => {}
+    }
+    if app.journal.selected != before {
+        app.journal.detail_scroll = 0;
     }
 }
 
@@ -124,6 +169,34 @@ pub(super) fn ending(app: &mut App, action: Action) {
         other => {
             let max = ui::ending::max_scroll(app);
             app.ending_scroll = scrolled(app.ending_scroll, other, max, 5);
+        }
+    }
+}
+
+/// Opens the endings reached, read afresh (from the title).
+pub(super) fn open_endings(app: &mut App) {
+    if let Some(dir) = &app.saves {
+        match dir.gallery() {
+            Ok(gallery) => app.gallery = gallery,
+            Err(e) => {
+                app.flash = Some(Flash::warning(format!(
+                    "The endings reached cannot be read: {e}."
+                )));
+            }
+        }
+    }
+    app.gallery_scroll = 0;
+    app.behind = View::Title;
+    app.view = View::Endings;
+}
+
+/// The endings reached, from the title.
+pub(super) fn endings(app: &mut App, action: Action) {
+    match action {
+        Action::Command(Command::Back | Command::Select) => close_page(app),
+        other => {
+            let max = ui::endings::max_scroll(app);
+            app.gallery_scroll = scrolled(app.gallery_scroll, other, max, 5);
         }
     }
 }

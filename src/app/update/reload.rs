@@ -52,7 +52,7 @@ pub(super) fn reload(app: &mut App) {
             // A question asked (leave? overwrite?) waits for its answer first.
             if !matches!(
                 app.overlay,
-                Some(Overlay::ConfirmQuit | Overlay::ConfirmOverwrite(_))
+                Some(Overlay::ConfirmQuit | Overlay::ConfirmNewGame | Overlay::ConfirmOverwrite(_))
             ) {
                 app.overlay = Some(Overlay::Diagnostics);
             }

@@ -6,38 +6,52 @@
 //! becomes a message in the status line, and a slot whose file cannot be read is only
 //! written over when the player says so (the save layer keeps it as the backup).
 
-use super::{Action, begin, pages};
+use super::{Action, pages};
 use crate::app::{App, Command, Flash, Overlay, View};
 use crate::replay::Migrations;
-use crate::save::{self, SaveDir, SaveError, SaveFile, Slot, SlotStatus};
+use crate::save::{self, Bookmark, SaveDir, SaveError, SaveFile, Slot, SlotStatus};
 use crate::session::{Restored, Session};
 use crate::story::Story;
 use crate::ui;
 
 const SAVING_OFF: &str = "Saving is off in this game (it was started with --no-save).";
 
-/// The latest readable save in `saves`, restored for "Continue".
+/// The latest readable save in `saves` and its slot, restored for "Continue".
 pub(crate) fn latest_save(
     story: &Story,
     saves: Option<&SaveDir>,
     migrations: &Migrations,
-) -> Option<Restored> {
-    let (_, save) = saves?.latest(Some(&story.id))?;
-    Session::from_save(story.clone(), &save, migrations).ok()
+) -> Option<(Slot, Restored, Option<Bookmark>)> {
+    let (slot, save) = saves?.latest(Some(&story.id))?;
+    Session::from_save(story.clone(), &save, migrations)
+        .ok()
+        .map(|r| (slot, r, save.bookmark))
 }
 
 /// Writes the autosave if the player has moved since it was last written (so that
 /// loading a save and leaving leaves the autosave alone). Every failure is told.
 pub(super) fn autosave(app: &mut App) {
-    if !std::mem::take(&mut app.autosave.due) {
+    let bookmark = ui::play::bookmark(app);
+    // Having read on is a reason to write the autosave (another game's is moved along
+    // first, never written over); loading a save and leaving at once writes nothing.
+    let read_on = app.session.is_some() && app.autosave.bookmark != Some(bookmark);
+    if !std::mem::take(&mut app.autosave.due) && !read_on {
         return;
     }
     let (Some(dir), Some(session)) = (&app.saves, &app.session) else {
         return;
     };
-    let result = dir.write(Slot::Auto, &session.to_save(save::clock::now()));
-    let again = std::mem::replace(&mut app.autosave.failed, result.is_err());
-    if let Err(e) = result {
+    let save = SaveFile {
+        bookmark: Some(bookmark),
+        ..session.to_save(save::clock::now())
+    };
+    let written = dir.write_autosave(&save, app.autosave.owned);
+    if written.is_ok() {
+        app.autosave.owned = true;
+        app.autosave.bookmark = Some(bookmark);
+    }
+    let again = std::mem::replace(&mut app.autosave.failed, written.is_err());
+    if let Err(e) = written {
         let key = app.keymap.label(Command::Save);
         let again = if again { " again" } else { "" };
         app.flash = Some(Flash::warning(format!(
@@ -60,6 +74,13 @@ pub(super) fn to_title(app: &mut App) {
             session,
             notice: None,
         });
+        app.resume_owned = app.autosave.owned;
+        // Continue comes back to this very page: scroll, reveal, marks and all.
+        app.resume_view = Some(super::Reading {
+            play: std::mem::take(&mut app.play),
+            journal: std::mem::take(&mut app.journal),
+            people: std::mem::take(&mut app.people),
+        });
     }
     app.overlay = None;
     app.view = View::Title;
@@ -77,7 +98,7 @@ pub(super) fn open_slots(app: &mut App, view: View) {
     }
     let mut entries = dir.list(Some(&app.story.id));
     if view == View::Save {
-        entries.retain(|e| e.slot != Slot::Auto);
+        entries.retain(|e| !e.slot.is_autosave());
     }
     let selected = if view == View::Save {
         entries
@@ -180,7 +201,10 @@ fn save_into(app: &mut App, slot: Slot) {
     let (Some(dir), Some(session)) = (&app.saves, &app.session) else {
         return;
     };
-    let save = session.to_save(save::clock::now());
+    let save = SaveFile {
+        bookmark: Some(ui::play::bookmark(app)),
+        ..session.to_save(save::clock::now())
+    };
     let held = dir.path(slot).is_file();
     match dir.write(slot, &save) {
         Ok(()) => {
@@ -213,9 +237,11 @@ fn save_into(app: &mut App, slot: Slot) {
 fn load_from(app: &mut App, slot: Slot, save: &SaveFile) {
     match Session::from_save(app.story.clone(), save, &app.migrations) {
         Ok(restored) => {
-            begin(app, restored.session);
+            super::begin_restored(app, restored.session, save.bookmark);
             app.play.notes.extend(restored.notice.map(|n| n.message()));
             app.autosave.due = false;
+            app.autosave.owned = slot == Slot::Auto;
+            app.autosave.bookmark = save.bookmark;
             app.flash = Some(Flash::info(format!("Loaded {}.", slot_name(slot).to_lowercase())));
         }
         Err(divergence) => {
@@ -260,6 +286,7 @@ pub(super) fn quickload(app: &mut App) {
 pub fn slot_name(slot: Slot) -> String {
     match slot {
         Slot::Auto => "The autosave".to_owned(),
+        Slot::Earlier(n) => format!("Earlier autosave {n}"),
         Slot::Quick => "The quicksave".to_owned(),
         Slot::Numbered(n) => format!("Slot {n}"),
     }
