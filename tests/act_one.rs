@@ -43,19 +43,22 @@ fn act_one_headings(transcript: &str) -> Vec<&str> {
 }
 
 #[test]
-fn the_first_choice_every_time_goes_by_the_guardians_and_the_field() {
-    let transcript = play(&[1; 23]);
+fn the_first_choice_every_time_goes_by_the_guardians_the_basin_and_the_tap() {
+    let transcript = play(&[1; 30]);
     assert_eq!(
         act_one_headings(&transcript),
         [
-            "The road along the ridge",
+            "Squared paper",
             "Keeping well",
             "The packet in the hedge",
+            "The pink soap",
+            "The Exchanges",
+            "Collections",
             "Madame",
             "Room eleven",
-            "Picking sides",
-            "Across the grass",
-            "By the pond",
+            "The boot on the crossbar",
+            "The boot room tap",
+            "By the gate",
             "The pencil case",
             "After Room Nine",
             "The Sale",
@@ -65,12 +68,12 @@ fn the_first_choice_every_time_goes_by_the_guardians_and_the_field() {
             "The late drive",
             "Ruth and Tommy",
             "The kitchen garden wall",
-            "The pavilion steps",
+            "The second register",
             "Afterwards",
             "Miss Lucy takes it back",
-            "Miss Lucy has left us",
+            "A label on the register",
             "The last summer",
-            "Thursday",
+            "The edge of the paper",
             "The Cottages",
         ]
     );
@@ -84,19 +87,22 @@ fn the_first_choice_every_time_goes_by_the_guardians_and_the_field() {
 }
 
 #[test]
-fn the_second_choice_every_time_goes_by_the_exchanges_and_the_veranda() {
-    let transcript = play(&[2; 24]);
+fn the_second_choice_every_time_goes_by_the_exchanges_the_washroom_and_the_veranda() {
+    let transcript = play(&[2; 30]);
     assert_eq!(
         act_one_headings(&transcript),
         [
-            "The road along the ridge",
+            "Squared paper",
             "The Exchanges",
             "Collections",
+            "Keeping well",
+            "The packet in the hedge",
+            "The long basin",
             "Madame",
             "Room eleven",
-            "Picking sides",
+            "The boot on the crossbar",
             "From the veranda",
-            "By the pond",
+            "By the gate",
             "The pencil case",
             "After Room Nine",
             "The Sale",
@@ -107,12 +113,12 @@ fn the_second_choice_every_time_goes_by_the_exchanges_and_the_veranda() {
             "The late drive",
             "Ruth and Tommy",
             "Ruth, after lights out",
-            "The pavilion steps",
+            "The second register",
             "Afterwards",
             "Miss Lucy takes it back",
-            "Miss Lucy has left us",
+            "A label on the register",
             "The last summer",
-            "Thursday",
+            "The edge of the paper",
             "The Cottages",
         ]
     );
