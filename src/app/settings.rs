@@ -216,13 +216,7 @@ impl ConfigDir {
     /// `--config-dir` if given, else `$HAILSHAM_CONFIG_DIR`, else the platform's
     /// config folder; `None` only when the platform has no home folder.
     pub fn locate(arg: Option<&Path>) -> Option<Self> {
-        if let Some(dir) = arg {
-            return Some(Self::new(dir));
-        }
-        if let Some(dir) = std::env::var_os(ENV).filter(|d| !d.is_empty()) {
-            return Some(Self::new(dir));
-        }
-        directories::ProjectDirs::from("", "", "hailsham").map(|p| Self::new(p.config_dir()))
+        crate::save::slots::locate_folder(arg, ENV, |p| p.config_dir().to_path_buf()).map(Self::new)
     }
 
     pub fn path(&self) -> PathBuf {

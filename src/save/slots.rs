@@ -103,6 +103,23 @@ pub struct SlotEntry {
     pub has_backup: bool,
 }
 
+/// A folder of the game's: `arg` (a command-line flag) if given, else the environment
+/// variable `env` if set and not empty, else `platform` of the platform's folders for
+/// the game; `None` only when the platform has no home folder.
+pub fn locate_folder(
+    arg: Option<&Path>,
+    env: &str,
+    platform: impl FnOnce(&directories::ProjectDirs) -> PathBuf,
+) -> Option<PathBuf> {
+    if let Some(dir) = arg {
+        return Some(dir.to_path_buf());
+    }
+    if let Some(dir) = std::env::var_os(env).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "hailsham").map(|p| platform(&p))
+}
+
 /// A folder of save slots.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveDir {
@@ -117,13 +134,7 @@ impl SaveDir {
     /// `--save-dir` if given, else `$HAILSHAM_SAVE_DIR`, else the platform's data
     /// folder; `None` only when the platform has no home folder to put one in.
     pub fn locate(arg: Option<&Path>) -> Option<Self> {
-        if let Some(dir) = arg {
-            return Some(Self::new(dir));
-        }
-        if let Some(dir) = std::env::var_os(ENV).filter(|d| !d.is_empty()) {
-            return Some(Self::new(dir));
-        }
-        directories::ProjectDirs::from("", "", "hailsham").map(|p| Self::new(p.data_dir().join("saves")))
+        locate_folder(arg, ENV, |p| p.data_dir().join("saves")).map(Self::new)
     }
 
     pub fn root(&self) -> &Path {
