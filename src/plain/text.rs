@@ -14,7 +14,7 @@ pub fn describe_events(story: &Story, events: &[Event]) -> Vec<String> {
                 tone,
                 previous_tone,
             } => {
-                let title = story.memory(memory).map_or(memory.as_str(), |m| m.title.as_str());
+                let title = story.memory_title(memory);
                 Some(match previous_tone {
                     None => format!("Remembered: {title} ({tone})"),
                     Some(old) => format!("Remembered differently: {title} ({old}, now {tone})"),
@@ -26,9 +26,7 @@ pub fn describe_events(story: &Story, events: &[Event]) -> Vec<String> {
                 from,
                 to,
             } => {
-                let name = story
-                    .character(character)
-                    .map_or(character.as_str(), |c| c.name.as_str());
+                let name = story.character_name(character);
                 let dir = if to > from { "up" } else { "down" };
                 Some(format!("{name}: {axis} {dir} ({from} to {to})"))
             }
@@ -36,18 +34,8 @@ pub fn describe_events(story: &Story, events: &[Event]) -> Vec<String> {
                 "Learned: {}",
                 story.knowledge_summary(knowledge).unwrap_or(knowledge)
             )),
-            Event::KeepsakeGained { keepsake } => Some(format!(
-                "Kept: {}",
-                story
-                    .keepsake(keepsake)
-                    .map_or(keepsake.as_str(), |k| k.name.as_str())
-            )),
-            Event::KeepsakeLost { keepsake } => Some(format!(
-                "Lost: {}",
-                story
-                    .keepsake(keepsake)
-                    .map_or(keepsake.as_str(), |k| k.name.as_str())
-            )),
+            Event::KeepsakeGained { keepsake } => Some(format!("Kept: {}", story.keepsake_name(keepsake))),
+            Event::KeepsakeLost { keepsake } => Some(format!("Lost: {}", story.keepsake_name(keepsake))),
             _ => None,
         })
         .collect()

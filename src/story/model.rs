@@ -228,6 +228,22 @@ impl Story {
         self.eras.iter().position(|e| e.id == id)
     }
 
+    /// A memory's title, or its id when the story has no such memory (a save's events
+    /// read against an edited story).
+    pub fn memory_title<'a>(&'a self, id: &'a str) -> &'a str {
+        self.memory(id).map_or(id, |m| m.title.as_str())
+    }
+
+    /// A character's name, or the id when the story has no such character.
+    pub fn character_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.character(id).map_or(id, |c| c.name.as_str())
+    }
+
+    /// A keepsake's name, or the id when the story has no such keepsake.
+    pub fn keepsake_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.keepsake(id).map_or(id, |k| k.name.as_str())
+    }
+
     pub fn knowledge_summary(&self, id: &str) -> Option<&str> {
         self.knowledge
             .iter()

@@ -26,29 +26,19 @@ pub fn brief(story: &Story, events: &[Event]) -> Option<String> {
     for event in events {
         match event {
             Event::MemoryRecorded { memory, .. } => {
-                parts.push(story.memory(memory).map_or(memory.clone(), |m| m.title.clone()));
+                parts.push(story.memory_title(memory).to_owned());
             }
-            Event::KeepsakeGained { keepsake } => parts.push(format!(
-                "kept {}",
-                story
-                    .keepsake(keepsake)
-                    .map_or(keepsake.as_str(), |k| k.name.as_str())
-            )),
-            Event::KeepsakeLost { keepsake } => parts.push(format!(
-                "lost {}",
-                story
-                    .keepsake(keepsake)
-                    .map_or(keepsake.as_str(), |k| k.name.as_str())
-            )),
+            Event::KeepsakeGained { keepsake } => {
+                parts.push(format!("kept {}", story.keepsake_name(keepsake)));
+            }
+            Event::KeepsakeLost { keepsake } => parts.push(format!("lost {}", story.keepsake_name(keepsake))),
             Event::RelationshipMoved {
                 character,
                 axis,
                 from,
                 to,
             } => {
-                let name = story
-                    .character(character)
-                    .map_or(character.as_str(), |c| c.name.as_str());
+                let name = story.character_name(character);
                 *moved.entry((name, axis.as_str())).or_default() += i64::from(*to) - i64::from(*from);
             }
             Event::Learned { .. } => learned += 1,

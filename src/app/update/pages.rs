@@ -42,17 +42,18 @@ fn open_journal(app: &mut App) {
         app.journal.open = false;
         app.journal.detail_scroll = 0;
         // Start at the first new or revised entry, if there is one.
-        app.journal.selected = app
-            .session
-            .as_ref()
-            .and_then(|s| {
-                journal::entries(s.story(), s.state(), &app.journal.past, app.journal.order)
-                    .iter()
-                    .position(|e| app.journal.showing.contains_key(e.id()))
-            })
-            .unwrap_or(0);
+        app.journal.selected = journal_position(app, |id| app.journal.showing.contains_key(id)).unwrap_or(0);
     }
     app.view = View::Recollections;
+}
+
+/// Where the first journal entry whose id satisfies `wanted` stands in the
+/// recollections as they are listed now.
+fn journal_position(app: &App, wanted: impl Fn(&str) -> bool) -> Option<usize> {
+    let s = app.session.as_ref()?;
+    journal::entries(s.story(), s.state(), &app.journal.past, app.journal.order)
+        .iter()
+        .position(|e| wanted(e.id()))
 }
 
 fn open_people(app: &mut App) {
@@ -130,15 +131,7 @@ pub(super) fn recollections(app: &mut App, action: Action) {
             });
             app.journal.order = app.journal.order.other();
             // The same entry stays selected in the other order.
-            app.journal.selected = app
-                .session
-                .as_ref()
-                .and_then(|s| {
-                    journal::entries(s.story(), s.state(), &app.journal.past, app.journal.order)
-                        .iter()
-                        .position(|e| Some(e.id()) == id.as_deref())
-                })
-                .unwrap_or(0);
+            app.journal.selected = journal_position(app, |e| Some(e) == id.as_deref()).unwrap_or(0);
         }
         Action::Command(Command::Back | Command::Recollections) => close_page(app),
         Action::Command(c) if open(app, c) && app.view != View::Recollections => {
