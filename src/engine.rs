@@ -6,17 +6,23 @@
 //! folds `choose` over a log. The same story, seed and choices give the same state on
 //! every machine (see [`rng`]).
 
+pub mod bits;
 pub mod condition;
+pub mod core;
 pub mod effect;
+pub mod record;
 pub mod rng;
 pub mod state;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
 
+use crate::story::compiled::SceneIx;
 use crate::story::{Choice, Scene, Story};
 
 pub use condition::{holds, holds_opt};
+pub use core::{Events, Held, Move, State, is_offered};
+pub use record::{Reading, fingerprint};
 pub use rng::RngState;
 pub use state::{GameState, HeldMemory, RelationshipMove, Step};
 pub use text::Shown;
@@ -79,7 +85,7 @@ pub enum EngineError {
     },
 }
 
-/// A new state and what happened on the way to it.
+/// A new state (as a record) and what happened on the way to it.
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub state: GameState,
@@ -93,169 +99,149 @@ pub fn start(story: &Story, seed: u64) -> Result<Outcome, EngineError> {
 
 /// Starts a new game at any scene (authors use this to test one scene).
 pub fn start_at(story: &Story, seed: u64, scene: &str) -> Result<Outcome, EngineError> {
-    let target = story
-        .scene(scene)
-        .ok_or_else(|| EngineError::UnknownScene(scene.to_owned()))?;
-    let relationships = story
-        .characters
-        .iter()
-        .map(|c| {
-            (
-                c.id.clone(),
-                c.axes.iter().map(|a| (a.id.clone(), a.initial)).collect(),
-            )
-        })
-        .collect();
-    let mut state = GameState {
-        scene: target.id.clone(),
-        era: target.era.clone(),
-        memories: Default::default(),
-        relationships,
-        last_moves: Default::default(),
-        knowledge: Default::default(),
-        flags: Default::default(),
-        keepsakes: Default::default(),
-        visits: Default::default(),
-        rng: RngState::new(seed),
-        rolls: Vec::new(),
-        picks: Vec::new(),
-        returns: Vec::new(),
-        log: Vec::new(),
-        ending: None,
-    };
-    let mut events = vec![Event::EraBegan {
-        era: target.era.clone(),
-    }];
-    enter(story, &mut state, target, &mut events);
-    Ok(Outcome { state, events })
+    let mut events = Vec::new();
+    let state = begin_at(story, seed, scene, &mut events)?;
+    Ok(Outcome {
+        state: record::record(story, &state, &[]),
+        events,
+    })
 }
 
-/// Takes the choice `choice_id` in the current scene.
+/// Starts a new game at `scene`, as a state to step.
+pub fn begin_at<V: Events>(
+    story: &Story,
+    seed: u64,
+    scene: &str,
+    events: &mut V,
+) -> Result<State, EngineError> {
+    let at = scene_ix(story, scene).ok_or_else(|| EngineError::UnknownScene(scene.to_owned()))?;
+    Ok(core::begin(story, seed, at, events))
+}
+
+/// Takes the choice `choice_id` in a record's current scene; the new record's log has
+/// the step added.
 pub fn choose(story: &Story, state: &GameState, choice_id: &str) -> Result<Outcome, EngineError> {
-    let scene = current_scene(story, state)?;
+    let mut now = record::read(story, state).ok_or_else(|| EngineError::UnknownScene(state.scene.clone()))?;
+    let mut events = Vec::new();
+    choose_in_place(story, &mut now, choice_id, &mut events)?;
+    let mut log = state.log.clone();
+    log.push(Step {
+        scene: state.scene.clone(),
+        choice: choice_id.to_owned(),
+    });
+    Ok(Outcome {
+        state: record::record(story, &now, &log),
+        events,
+    })
+}
+
+/// Takes the choice `choice_id` of the current scene, in place; a refused choice
+/// changes nothing.
+pub fn choose_in_place<V: Events>(
+    story: &Story,
+    state: &mut State,
+    choice_id: &str,
+    events: &mut V,
+) -> Result<(), EngineError> {
+    let scene = scene_of(story, state)?;
     if state.ending.is_some() {
         return Err(EngineError::Ended);
     }
-    let choice =
-        offered(scene, state)
-            .find(|c| c.id == choice_id)
-            .ok_or_else(|| EngineError::ChoiceNotOffered {
-                scene: scene.id.clone(),
-                choice: choice_id.to_owned(),
-            })?;
-    let to = if choice.back {
-        state
-            .returns
-            .last()
-            .ok_or_else(|| EngineError::NothingToGoBackTo(scene.id.clone()))?
-    } else {
-        &choice.to
-    };
-    let target = story
-        .scene(to)
-        .ok_or_else(|| EngineError::UnknownScene(to.clone()))?;
-    if story.era_rank(&target.era) < story.era_rank(&state.era) {
-        return Err(EngineError::EraBackwards {
-            to: target.id.clone(),
-            to_era: target.era.clone(),
-            from_era: state.era.clone(),
-        });
-    }
-    let mut next = state.clone();
-    let mut events = Vec::new();
-    for e in &choice.effects {
-        effect::apply(story, &mut next, &scene.id, e, &mut events);
-    }
-    next.log.push(Step {
-        scene: scene.id.clone(),
-        choice: choice.id.clone(),
-    });
-    if choice.back {
-        next.returns.pop();
-    } else if target.returns {
-        next.returns.push(scene.id.clone());
-        if next.returns.len() > MAX_RETURNS {
-            next.returns.remove(0);
-        }
-    }
-    if target.era != next.era {
-        next.era = target.era.clone();
-        events.push(Event::EraBegan {
-            era: target.era.clone(),
-        });
-    }
-    enter(story, &mut next, target, &mut events);
-    Ok(Outcome { state: next, events })
+    let position = scene
+        .choices
+        .iter()
+        .position(|c| c.id == choice_id)
+        .ok_or_else(|| EngineError::ChoiceNotOffered {
+            scene: scene.id.clone(),
+            choice: choice_id.to_owned(),
+        })?;
+    core::step(story, state, position, events)
 }
 
-fn enter(story: &Story, state: &mut GameState, scene: &Scene, events: &mut Vec<Event>) {
-    state.scene = scene.id.clone();
-    *state.visits.entry(scene.id.clone()).or_insert(0) += 1;
-    let (rolls, rng) = state.rng.rolls(scene.chance_slots);
-    state.rolls = rolls;
-    let (picks, rng) = rng.picks(&scene.shuffles);
-    state.picks = picks;
-    state.rng = rng;
-    events.push(Event::SceneEntered {
-        scene: scene.id.clone(),
-    });
-    for e in &scene.effects {
-        effect::apply(story, state, &scene.id, e, events);
-    }
-    if let Some(ending) = &scene.ending {
-        state.ending = Some(ending.clone());
-        events.push(Event::EndingReached {
-            ending: ending.clone(),
-        });
-    }
+/// The index of the scene with this id.
+pub fn scene_ix(story: &Story, id: &str) -> Option<SceneIx> {
+    story.plan().scene_names.get(id).map(SceneIx)
 }
 
-/// The scene the state is in.
+/// The scene a record is in.
 pub fn current_scene<'s>(story: &'s Story, state: &GameState) -> Result<&'s Scene, EngineError> {
     story
         .scene(&state.scene)
         .ok_or_else(|| EngineError::UnknownScene(state.scene.clone()))
 }
 
+/// The scene a state is in.
+pub fn scene_of<'s>(story: &'s Story, state: &State) -> Result<&'s Scene, EngineError> {
+    story
+        .scenes
+        .get(state.scene.index())
+        .ok_or_else(|| EngineError::UnknownScene(format!("#{}", state.scene.index())))
+}
+
 /// How many scenes to go `Back` to are kept; beyond it the oldest is forgotten (a
 /// story that loops through a side scene without going back never grows the state).
 pub const MAX_RETURNS: usize = 32;
 
-/// The choices offered now: conditions hold, once-only choices not yet taken, and
-/// `Back` only when there is a scene to go back to.
-pub fn offered<'s>(scene: &'s Scene, state: &GameState) -> impl Iterator<Item = &'s Choice> {
-    scene.choices.iter().filter(move |c| {
-        holds_opt(c.when.as_ref(), state)
-            && !(c.once && state.has_chosen(&scene.id, &c.id))
-            && !(c.back && state.returns.is_empty())
-    })
+/// The choices of `scene` offered now (see [`is_offered`], the one rule): conditions
+/// hold, once-only choices not yet taken, and `Back` only when there is a scene to go
+/// back to.
+pub fn offered<'s, R: Reading>(
+    story: &'s Story,
+    scene: &'s Scene,
+    state: &R,
+) -> impl Iterator<Item = &'s Choice> + use<'s, R> {
+    let now = state.state(story);
+    let compiled = scene_ix(story, &scene.id).and_then(|i| story.plan().scene(i));
+    let choices: Vec<&'s Choice> = compiled.map_or_else(Vec::new, |plan| {
+        scene
+            .choices
+            .iter()
+            .zip(&plan.choices)
+            .filter(|(_, c)| is_offered(c, &now))
+            .map(|(c, _)| c)
+            .collect()
+    });
+    choices.into_iter()
 }
 
-/// The paragraphs of the scene that show now, rendered; a paragraph whose forms all
-/// came out empty is left out.
-pub fn passage(scene: &Scene, state: &GameState) -> Vec<Shown> {
+/// The paragraphs of `scene` that show now, rendered; a paragraph whose forms all came
+/// out empty is left out.
+pub fn passage(story: &Story, scene: &Scene, state: &impl Reading) -> Vec<Shown> {
+    let now = state.state(story);
+    let Some(at) = scene_ix(story, &scene.id) else {
+        return Vec::new();
+    };
+    let tests = story.plan().scene(at).map_or(&[][..], |p| &p.paragraphs[..]);
     scene
         .text
         .iter()
-        .filter(|p| holds_opt(p.when.as_ref(), state))
-        .map(|p| text::render(&p.parts, state, &scene.id))
+        .zip(tests)
+        .filter(|(_, t)| t.as_ref().is_none_or(|t| core::holds(t, &now)))
+        .map(|(p, _)| text::render(story, &p.parts, &now, at))
         .filter(|s| !s.text.is_empty())
         .collect()
 }
 
 /// A choice's label as it reads now.
-pub fn label(choice: &Choice, state: &GameState) -> Shown {
-    text::render(&choice.label_parts, state, &state.scene)
+pub fn label(story: &Story, choice: &Choice, state: &impl Reading) -> Shown {
+    let now = state.state(story);
+    text::render(story, &choice.label_parts, &now, now.scene)
 }
 
-/// The reflection Kathy adds to a memory now: the last one listed whose condition
-/// holds, rendered (without emphasis marks).
-pub fn reflection(story: &Story, state: &GameState, memory: &str) -> Option<String> {
+/// The reflection the narrator adds to a memory now: the last one listed whose
+/// condition holds, rendered (without emphasis marks).
+pub fn reflection(story: &Story, state: &impl Reading, memory: &str) -> Option<String> {
+    let now = state.state(story);
+    let plan = story.plan();
+    let m = plan.memories.get(memory)? as usize;
+    let tests = plan.reflections.get(m)?;
     story
-        .memory(memory)?
+        .memories
+        .get(m)?
         .reflections
         .iter()
+        .zip(tests.iter())
         .rev()
-        .find(|r| holds_opt(r.when.as_ref(), state))
-        .map(|r| text::render(&r.parts, state, &state.scene).text)
+        .find(|(_, t)| t.as_ref().is_none_or(|t| core::holds(t, &now)))
+        .map(|(r, _)| text::render(story, &r.parts, &now, now.scene).text)
 }

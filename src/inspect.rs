@@ -10,7 +10,7 @@
 use std::collections::BTreeSet;
 use std::fmt;
 
-use crate::engine::{GameState, holds};
+use crate::engine::{self, GameState, holds};
 use crate::story::text::{Piece, Text};
 use crate::story::{Condition, Effect, Scene, Story};
 
@@ -80,6 +80,10 @@ pub struct Uses {
 /// Inspects the state's current scene; `None` if the state is not in a scene of the story.
 pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
     let scene = story.scene(&state.scene)?;
+    let now = engine::record::read(story, state)?;
+    let offered: Vec<&str> = engine::offered(story, scene, &now)
+        .map(|c| c.id.as_str())
+        .collect();
     let mut reads = Uses::default();
     let mut writes = Uses::default();
     let choices = scene
@@ -91,12 +95,13 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
             }
             c.effects.iter().for_each(|e| writes.write(e));
             let once_taken = c.once && state.has_chosen(&scene.id, &c.id);
-            let condition = c.when.as_ref().map(|w| trace(w, state));
+            let condition = c.when.as_ref().map(|w| trace(story, w, state));
             ChoiceReport {
                 id: c.id.clone(),
                 label: c.label.clone(),
                 to: c.to.clone(),
-                offered: !once_taken && condition.as_ref().is_none_or(|t| t.holds),
+                // The engine's own rule, so the inspector can never disagree with play.
+                offered: offered.contains(&c.id.as_str()),
                 once_taken,
                 condition,
             }
@@ -109,7 +114,7 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
         .filter_map(|p| {
             let w = p.when.as_ref()?;
             reads.read(w);
-            let condition = trace(w, state);
+            let condition = trace(story, w, state);
             Some(ParagraphReport {
                 excerpt: excerpt(&p.text),
                 shown: condition.holds,
@@ -123,7 +128,7 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
         inline_conditions(parts, &mut inline);
         for (name, negate, when) in inline {
             reads.read(when);
-            let condition = trace(when, state);
+            let condition = trace(story, when, state);
             let bang = if negate { "!" } else { "" };
             paragraphs.push(ParagraphReport {
                 excerpt: format!("{{{bang}{name} ? …}} in “{}”", excerpt(source)),
@@ -182,12 +187,18 @@ fn excerpt(text: &str) -> String {
 }
 
 /// Evaluates `c` against `state`, part by part.
-pub fn trace(c: &Condition, state: &GameState) -> Trace {
-    let holds = holds(c, state);
+pub fn trace(story: &Story, c: &Condition, state: &GameState) -> Trace {
+    let holds = holds(story, c, state);
     let (text, parts) = match c {
-        Condition::All(list) => ("All".to_owned(), list.iter().map(|c| trace(c, state)).collect()),
-        Condition::Any(list) => ("Any".to_owned(), list.iter().map(|c| trace(c, state)).collect()),
-        Condition::Not(inner) => ("Not".to_owned(), vec![trace(inner, state)]),
+        Condition::All(list) => (
+            "All".to_owned(),
+            list.iter().map(|c| trace(story, c, state)).collect(),
+        ),
+        Condition::Any(list) => (
+            "Any".to_owned(),
+            list.iter().map(|c| trace(story, c, state)).collect(),
+        ),
+        Condition::Not(inner) => ("Not".to_owned(), vec![trace(story, inner, state)]),
         leaf => (leaf.to_string(), Vec::new()),
     };
     Trace {

@@ -235,7 +235,7 @@ fn run_replay(args: &ReplayArgs) -> Result<(), Error> {
     }
     let save = migrations.save(&save);
     let frames = match &save.root {
-        Some(root) => Replay::new(&story, root.clone(), save.log.clone(), Vec::new()),
+        Some(root) => Replay::new(&story, root, save.log.clone(), Vec::new()),
         None => Replay::from_seed(&story, save.seed, save.log.clone())?,
     };
     if !args.plain && terminal_can_show() {

@@ -329,8 +329,8 @@ impl<W: Write> Player<W> {
     }
 
     fn show_scene(&mut self) -> Result<(), Error> {
-        let (story, state) = (self.session.story(), self.session.state());
-        let scene: &Scene = engine::current_scene(story, state)?;
+        let (story, state) = (self.session.story(), self.session.now());
+        let scene: &Scene = engine::scene_of(story, state)?;
         writeln!(self.out, "== {} ==", scene.title)?;
         let when = if scene.frame {
             "Now".to_owned()
@@ -343,11 +343,11 @@ impl<W: Write> Player<W> {
             Some(place) => writeln!(self.out, "{when}, {place}\n")?,
             None => writeln!(self.out, "{when}\n")?,
         }
-        for p in engine::passage(scene, state) {
+        for p in engine::passage(story, scene, state) {
             writeln!(self.out, "{}\n", p.text)?;
         }
-        for (i, c) in engine::offered(scene, state).enumerate() {
-            writeln!(self.out, "  {}. {}", i + 1, engine::label(c, state).text)?;
+        for (i, c) in engine::offered(story, scene, state).enumerate() {
+            writeln!(self.out, "  {}. {}", i + 1, engine::label(story, c, state).text)?;
         }
         Ok(())
     }

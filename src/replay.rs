@@ -13,9 +13,10 @@ pub mod frames;
 pub mod migrate;
 pub mod pace;
 
-use crate::engine::{self, EngineError, GameState, Outcome, Step};
+use crate::engine::{self, EngineError, Events, GameState, Outcome, State, Step};
 use crate::save::SaveFile;
 use crate::story::Story;
+use crate::timeline::{Fingerprints, Timeline};
 
 pub use divergence::{Divergence, DivergenceKind};
 pub use frames::{Chosen, Frame, Replay};
@@ -47,8 +48,33 @@ pub fn start(story: &Story, seed: u64) -> Result<GameState, Divergence> {
         .map_err(|e| Divergence::at_start(story, &e))
 }
 
-/// Takes the `number`-th step of a log (1-based) from `state`.
+/// Takes the `number`-th step of a log (1-based) from a record.
 pub fn step(story: &Story, state: &GameState, number: usize, step: &Step) -> Result<Outcome, Divergence> {
+    let mut now = engine::record::read(story, state).ok_or_else(|| Divergence {
+        step: number,
+        scene: step.scene.clone(),
+        choice: Some(step.choice.clone()),
+        kind: DivergenceKind::SceneGone,
+    })?;
+    let mut events = Vec::new();
+    step_state(story, &mut now, number, step, &mut events)?;
+    let mut log = state.log.clone();
+    log.push(step.clone());
+    Ok(Outcome {
+        state: engine::record::record(story, &now, &log),
+        events,
+    })
+}
+
+/// Takes the `number`-th step of a log (1-based) in place; where it does not fit,
+/// nothing changes and the divergence says why.
+pub fn step_state<V: Events>(
+    story: &Story,
+    state: &mut State,
+    number: usize,
+    step: &Step,
+    events: &mut V,
+) -> Result<(), Divergence> {
     let diverged = |kind| Divergence {
         step: number,
         scene: step.scene.clone(),
@@ -58,21 +84,33 @@ pub fn step(story: &Story, state: &GameState, number: usize, step: &Step) -> Res
     let Some(scene) = story.scene(&step.scene) else {
         return Err(diverged(DivergenceKind::SceneGone));
     };
-    if state.scene != step.scene {
+    let here = engine::scene_of(story, state).map_err(|e| diverged(DivergenceKind::Engine(e.to_string())))?;
+    if here.id != step.scene {
         return Err(diverged(DivergenceKind::LedElsewhere {
-            found: state.scene.clone(),
+            found: here.id.clone(),
         }));
     }
-    let offered = || engine::offered(scene, state).map(|c| c.id.clone()).collect();
-    engine::choose(story, state, &step.choice).map_err(|e| {
+    let offered = |state: &State| {
+        engine::offered(story, scene, state)
+            .map(|c| c.id.clone())
+            .collect()
+    };
+    engine::choose_in_place(story, state, &step.choice, events).map_err(|e| {
         diverged(match e {
             EngineError::Ended => DivergenceKind::Ended {
-                ending: state.ending.clone().unwrap_or_default(),
+                ending: state
+                    .ending
+                    .map(|e| story.plan().endings.name(e.index()).to_owned())
+                    .unwrap_or_default(),
             },
             EngineError::ChoiceNotOffered { .. } if scene.choices.iter().any(|c| c.id == step.choice) => {
-                DivergenceKind::ChoiceNotOffered { offered: offered() }
+                DivergenceKind::ChoiceNotOffered {
+                    offered: offered(state),
+                }
             }
-            EngineError::ChoiceNotOffered { .. } => DivergenceKind::ChoiceGone { offered: offered() },
+            EngineError::ChoiceNotOffered { .. } => DivergenceKind::ChoiceGone {
+                offered: offered(state),
+            },
             other => DivergenceKind::Engine(other.to_string()),
         })
     })
@@ -80,24 +118,38 @@ pub fn step(story: &Story, state: &GameState, number: usize, step: &Step) -> Res
 
 /// Replays `log` from `start`, as far as it fits the story.
 pub fn run(story: &Story, start: GameState, log: &[Step]) -> Replayed {
-    let mut state = start;
+    let Some(mut now) = engine::record::read(story, &start) else {
+        let divergence = log.first().map(|s| Divergence {
+            step: 1,
+            scene: s.scene.clone(),
+            choice: Some(s.choice.clone()),
+            kind: DivergenceKind::SceneGone,
+        });
+        return Replayed {
+            state: start,
+            fitted: 0,
+            divergence,
+        };
+    };
+    let (fitted, divergence) = run_state(story, &mut now, log);
+    let mut full = start.log;
+    full.extend_from_slice(&log[..fitted]);
+    Replayed {
+        state: engine::record::record(story, &now, &full),
+        fitted,
+        divergence,
+    }
+}
+
+/// Replays `log` on `state` in place, as far as it fits: how many steps fitted, and
+/// where the log parted from the story, if it did.
+pub fn run_state(story: &Story, state: &mut State, log: &[Step]) -> (usize, Option<Divergence>) {
     for (i, s) in log.iter().enumerate() {
-        match step(story, &state, i + 1, s) {
-            Ok(outcome) => state = outcome.state,
-            Err(divergence) => {
-                return Replayed {
-                    state,
-                    fitted: i,
-                    divergence: Some(divergence),
-                };
-            }
+        if let Err(divergence) = step_state(story, state, i + 1, s, &mut ()) {
+            return (i, Some(divergence));
         }
     }
-    Replayed {
-        state,
-        fitted: log.len(),
-        divergence: None,
-    }
+    (log.len(), None)
 }
 
 /// Re-derives a save's state from its log and compares it with the recorded one.
@@ -112,19 +164,32 @@ pub fn verify(story: &Story, save: &SaveFile, migrations: &Migrations) -> Result
     } else {
         None
     };
-    let mut state = match &migrated.root {
+    let root = match &migrated.root {
         Some(root) => root.clone(),
         None => start(story, migrated.seed)?,
     };
-    if let Some(hashes) = &hashes {
-        check_hash(story, &state, hashes[0], 0, None)?;
-    }
+    let mut now = engine::record::read(story, &root).ok_or_else(|| Divergence {
+        step: 0,
+        scene: root.scene.clone(),
+        choice: None,
+        kind: DivergenceKind::SceneGone,
+    })?;
+    let kind = save
+        .timeline
+        .as_ref()
+        .map_or_else(Default::default, Timeline::fingerprints);
+    let mut full = root.log.clone();
+    let check = |now: &State, full: &[Step], number: usize, step: Option<&Step>| match &hashes {
+        Some(hashes) => check_hash(story, kind, now, full, hashes[number], number, step),
+        None => Ok(()),
+    };
+    check(&now, &full, 0, None)?;
     for (i, s) in migrated.log.iter().enumerate() {
-        state = step(story, &state, i + 1, s)?.state;
-        if let Some(hashes) = &hashes {
-            check_hash(story, &state, hashes[i + 1], i + 1, Some(s))?;
-        }
+        step_state(story, &mut now, i + 1, s, &mut ())?;
+        full.push(s.clone());
+        check(&now, &full, i + 1, Some(s))?;
     }
+    let state = engine::record::record(story, &now, &full);
     let fields = divergence::differing_fields(&state, &migrated.state);
     if !fields.is_empty() {
         let last = migrated.log.last();
@@ -159,12 +224,18 @@ fn step_hashes(save: &SaveFile) -> Option<Vec<u64>> {
 
 fn check_hash(
     story: &Story,
-    state: &GameState,
+    kind: Fingerprints,
+    state: &State,
+    log: &[Step],
     recorded: u64,
     number: usize,
     step: Option<&Step>,
 ) -> Result<(), Divergence> {
-    if fingerprint(state) == recorded {
+    let found = match kind {
+        Fingerprints::State => engine::fingerprint(story.plan(), state),
+        Fingerprints::Record => fingerprint(&engine::record::record(story, state, log)),
+    };
+    if found == recorded {
         return Ok(());
     }
     Err(Divergence {
@@ -175,14 +246,11 @@ fn check_hash(
     })
 }
 
-/// A stable fingerprint of a state: FNV-1a over its compact RON form.
-///
-/// Used to tell whether a step still leads to the state it led to when recorded. If
-/// the state's shape ever changes, recorded fingerprints stop matching and golden
-/// playthroughs must be recorded again, which is the point.
+/// The fingerprint saves made before fingerprints were taken from the state directly
+/// (timelines marked [`Fingerprints::Record`]): FNV-1a over the record's compact RON
+/// form. Kept so that those saves, and the golden playthroughs, still verify step by
+/// step.
 pub fn fingerprint(state: &GameState) -> u64 {
     let text = ron::to_string(state).unwrap_or_default();
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
+    crate::story::compiled::fnv1a(text.bytes())
 }

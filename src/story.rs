@@ -3,6 +3,7 @@
 //! `raw` mirrors the files; `validate` checks them and builds the immutable `model`
 //! graph; `diagnostic` renders what went wrong in the style of rustc.
 
+pub mod compiled;
 pub mod diagnostic;
 mod folder;
 mod layers;

@@ -38,6 +38,19 @@ pub struct Node {
 pub struct Timeline {
     nodes: Vec<Node>,
     current: NodeId,
+    fingerprints: Fingerprints,
+}
+
+/// How the nodes' `state_hash`es were taken.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fingerprints {
+    /// Over the readable record's RON text ([`crate::replay::fingerprint`]): every save
+    /// made before fingerprints were taken from the state, which is why it is the
+    /// default when a save does not say.
+    #[default]
+    Record,
+    /// From the stepped state directly ([`crate::engine::fingerprint`]).
+    State,
 }
 
 /// The serialised form, checked before it becomes a [`Timeline`].
@@ -46,6 +59,8 @@ pub struct Timeline {
 struct TimelineData {
     current: NodeId,
     nodes: Vec<Node>,
+    #[serde(default)]
+    fingerprints: Fingerprints,
 }
 
 /// One line of the laid-out tree, for a timeline view.
@@ -89,6 +104,7 @@ impl TryFrom<TimelineData> for Timeline {
         Ok(Self {
             nodes: data.nodes,
             current: data.current,
+            fingerprints: data.fingerprints,
         })
     }
 }
@@ -98,6 +114,7 @@ impl From<Timeline> for TimelineData {
         Self {
             current: t.current,
             nodes: t.nodes,
+            fingerprints: t.fingerprints,
         }
     }
 }
@@ -113,7 +130,13 @@ impl Timeline {
                 state_hash,
             }],
             current: 0,
+            fingerprints: Fingerprints::State,
         }
+    }
+
+    /// How this timeline's fingerprints were taken.
+    pub fn fingerprints(&self) -> Fingerprints {
+        self.fingerprints
     }
 
     pub fn nodes(&self) -> &[Node] {

@@ -16,12 +16,14 @@ mod texts;
 
 use std::collections::BTreeMap;
 
+use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
-use rand_core::{Rng, SeedableRng};
+use rand_core::SeedableRng;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{self, GameState, holds_opt};
-use crate::story::{Scene, Story, word_count};
+use crate::engine::{self, State, core};
+use crate::story::Story;
+use crate::story::compiled::{SceneIx, ScenePlan};
 
 pub use explore::{ExploreOptions, explore};
 pub use texts::UnshownText;
@@ -121,8 +123,6 @@ pub struct WalkOptions {
 /// Per-scene numbers the walkers look up on every step, by the scene's index.
 struct Index<'s> {
     story: &'s Story,
-    /// Words in each paragraph of each scene.
-    words: Vec<Vec<usize>>,
     /// Where each scene's choices start in the flat choice counters.
     choice_base: Vec<usize>,
     choice_total: usize,
@@ -130,62 +130,29 @@ struct Index<'s> {
 
 impl<'s> Index<'s> {
     fn new(story: &'s Story) -> Self {
-        let mut choice_base = Vec::with_capacity(story.scenes.len());
-        let mut total = 0;
-        for s in &story.scenes {
-            choice_base.push(total);
-            total += s.choices.len();
-        }
+        let plan = story.plan();
         Index {
             story,
-            words: story
+            choice_base: plan
                 .scenes
                 .iter()
-                .map(|s| s.text.iter().map(|p| word_count(&p.text)).collect())
+                .map(|s| s.choices.first().map_or(0, |c| c.global as usize))
                 .collect(),
-            choice_base,
-            choice_total: total,
+            choice_total: plan.choice_total,
         }
     }
 
-    fn scene(&self, state: &GameState) -> Option<(usize, &'s Scene)> {
-        let i = *self.story.scene_index.get(&state.scene)?;
-        Some((i, self.story.scenes.get(i)?))
-    }
-
-    fn words_shown(&self, scene: usize, state: &GameState) -> usize {
-        let s = &self.story.scenes[scene];
-        s.text
+    /// The words of the paragraphs of `scene` that show in `state`, counted once when
+    /// the story was compiled.
+    fn words_shown(scene: &ScenePlan, state: &State) -> usize {
+        scene
+            .paragraphs
             .iter()
-            .zip(&self.words[scene])
-            .filter(|(p, _)| holds_opt(p.when.as_ref(), state))
-            .map(|(_, w)| w)
+            .zip(&scene.words)
+            .filter(|(t, _)| t.as_ref().is_none_or(|t| core::holds(t, state)))
+            .map(|(_, &w)| w as usize)
             .sum()
     }
-}
-
-/// The positions (in `scene.choices`) of the choices offered now, where `taken(i)`
-/// says whether choice `i` of the scene has been taken before in this run (for
-/// choices shown once), instead of a search through the state's log.
-fn offered_where(scene: &Scene, state: &GameState, taken: impl Fn(usize) -> bool) -> Vec<usize> {
-    scene
-        .choices
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| holds_opt(c.when.as_ref(), state) && !(c.once && taken(*i)))
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// The positions (in `scene.choices`) of the choices offered now.
-fn offered_positions(scene: &Scene, state: &GameState) -> Vec<usize> {
-    scene
-        .choices
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| holds_opt(c.when.as_ref(), state) && !(c.once && state.has_chosen(&scene.id, &c.id)))
-        .map(|(i, _)| i)
-        .collect()
 }
 
 /// Counters one worker fills; merged in run order.
@@ -195,6 +162,8 @@ struct Tally {
     choice_visits: Vec<u64>,
     choice_runs: Vec<u64>,
     endings: BTreeMap<String, u64>,
+    /// Random walks: runs that ended at each ending, by its index.
+    ending_runs: Vec<u64>,
     words: Vec<usize>,
     problems: Vec<Problem>,
 }
@@ -208,6 +177,7 @@ impl Tally {
             choice_visits: vec![0; index.choice_total],
             choice_runs: vec![0; index.choice_total],
             endings: BTreeMap::new(),
+            ending_runs: vec![0; index.story.endings.len()],
             words: Vec::new(),
             problems: Vec::new(),
         }
@@ -222,6 +192,7 @@ impl Tally {
         for (k, v) in other.endings {
             *self.endings.entry(k).or_default() += v;
         }
+        add(&mut self.ending_runs, other.ending_runs);
         self.words.extend(other.words);
         self.problems.extend(other.problems);
     }
@@ -327,25 +298,42 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// One random run from `seed`, counted into `tally`. Each step costs the same however
-/// long the run has been: the walker keeps its own record of the choices taken (for
-/// choices shown once) and empties the state's log, so no step copies or searches it.
+/// long the run has been: the state is stepped in place, nothing is logged but three
+/// numbers a step, and no event is made.
 fn walk_once(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) {
     let story = index.story;
+    let plan = story.plan();
     let mut picks = ChaCha8Rng::seed_from_u64(seed);
     picks.set_stream(1);
     let mut seen_scenes = vec![false; story.scenes.len()];
     let mut seen_choices = vec![false; index.choice_total];
-    let mut log: Vec<Logged> = Vec::new();
+    // (scene, choice, number offered): made into names only for a problem.
+    let mut log: Vec<(SceneIx, u32, u32)> = Vec::new();
     let mut words = 0;
-    let problem = |kind, scene: &str, message: String, log: &[Logged]| Problem {
+    let named = |log: &[(SceneIx, u32, u32)]| -> Vec<Logged> {
+        log.iter()
+            .map(|&(s, c, number)| {
+                let scene = &story.scenes[s.index()];
+                Logged {
+                    scene: scene.id.clone(),
+                    choice: scene
+                        .choices
+                        .get(c as usize)
+                        .map_or_else(String::new, |c| c.id.clone()),
+                    number: number as usize,
+                }
+            })
+            .collect()
+    };
+    let problem = |kind, scene: &str, message: String, log: &[(SceneIx, u32, u32)]| Problem {
         kind,
         seed,
         scene: scene.to_owned(),
         message,
-        log: log.to_vec(),
+        log: named(log),
     };
-    let mut state = match engine::start(story, seed) {
-        Ok(outcome) => outcome.state,
+    let mut state = match engine::begin_at(story, seed, &story.start, &mut ()) {
+        Ok(state) => state,
         Err(e) => {
             tally
                 .problems
@@ -353,19 +341,26 @@ fn walk_once(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) 
             return;
         }
     };
+    let mut offered: Vec<usize> = Vec::with_capacity(8);
     loop {
-        let Some((si, scene)) = index.scene(&state) else {
-            let message = format!("the state is in scene '{}', which the story lacks", state.scene);
+        let si = state.scene.index();
+        let (Some(scene), Some(compiled)) = (story.scenes.get(si), plan.scenes.get(si)) else {
+            let message = format!("the state is in scene #{si}, which the story lacks");
             tally
                 .problems
-                .push(problem(ProblemKind::Engine, &state.scene, message, &log));
+                .push(problem(ProblemKind::Engine, "", message, &log));
             break;
         };
         tally.scene_visits[si] += 1;
-        seen_scenes[si] = true;
-        words += index.words_shown(si, &state);
-        if let Some(ending) = &state.ending {
-            *tally.endings.entry(ending.clone()).or_default() += 1;
+        if !seen_scenes[si] {
+            seen_scenes[si] = true;
+            tally.scene_runs[si] += 1;
+        }
+        words += Index::words_shown(compiled, &state);
+        if let Some(ending) = state.ending {
+            if let Some(n) = tally.ending_runs.get_mut(ending.index()) {
+                *n += 1;
+            }
             tally.words.push(words);
             break;
         }
@@ -376,47 +371,34 @@ fn walk_once(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) 
                 .push(problem(ProblemKind::Loop, &scene.id, message, &log));
             break;
         }
-        let base = index.choice_base[si];
-        let offered = offered_where(scene, &state, |ci| seen_choices[base + ci]);
-        if offered.is_empty() {
+        offered.clear();
+        offered.extend(core::offered(plan, &state));
+        let Some(pick) = (!offered.is_empty()).then(|| picks.random_range(0..offered.len())) else {
             let message = "no choice is offered here, and it is not an ending".to_owned();
             tally
                 .problems
                 .push(problem(ProblemKind::Stuck, &scene.id, message, &log));
             break;
-        }
-        let pick = pick(&mut picks, offered.len());
+        };
         let ci = offered[pick];
-        let choice = &scene.choices[ci];
-        tally.choice_visits[index.choice_base[si] + ci] += 1;
-        seen_choices[index.choice_base[si] + ci] = true;
-        log.push(Logged {
-            scene: scene.id.clone(),
-            choice: choice.id.clone(),
-            number: pick + 1,
-        });
-        match engine::choose(story, &state, &choice.id) {
-            Ok(outcome) => {
-                state = outcome.state;
-                // Nothing a walk counts reads the log; `seen_choices` stands in for it.
-                state.log.clear();
-            }
-            Err(e) => {
-                tally
-                    .problems
-                    .push(problem(ProblemKind::Engine, &scene.id, e.to_string(), &log));
-                break;
-            }
+        let at = index.choice_base[si] + ci;
+        tally.choice_visits[at] += 1;
+        if !seen_choices[at] {
+            seen_choices[at] = true;
+            tally.choice_runs[at] += 1;
+        }
+        log.push((
+            state.scene,
+            u32::try_from(ci).unwrap_or(u32::MAX),
+            u32::try_from(pick + 1).unwrap_or(u32::MAX),
+        ));
+        if let Err(e) = core::step(story, &mut state, ci, &mut ()) {
+            tally
+                .problems
+                .push(problem(ProblemKind::Engine, &scene.id, e.to_string(), &log));
+            break;
         }
     }
-    let add_seen = |runs: &mut Vec<u64>, seen: Vec<bool>| {
-        runs.iter_mut()
-            .zip(seen)
-            .filter(|(_, s)| *s)
-            .for_each(|(r, _)| *r += 1);
-    };
-    add_seen(&mut tally.scene_runs, seen_scenes);
-    add_seen(&mut tally.choice_runs, seen_choices);
 }
 
 /// `n / of` as a float, 0 when `of` is 0. Counts here stay far below 2^52, where f64
@@ -424,12 +406,6 @@ fn walk_once(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) 
 #[allow(clippy::cast_precision_loss)]
 pub fn ratio(n: u64, of: u64) -> f64 {
     if of == 0 { 0.0 } else { n as f64 / of as f64 }
-}
-
-/// A uniform index below `n` by multiply-and-shift.
-fn pick(rng: &mut ChaCha8Rng, n: usize) -> usize {
-    let n = n as u64;
-    usize::try_from((u64::from(rng.next_u32()) * n) >> 32).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -81,10 +81,14 @@ fn once_choices_disappear_after_they_are_taken() {
     let story = story();
     let s = play(&story, 1, &["pour"]);
     let scene = engine::current_scene(&story, &s).expect("scene");
-    let ids: Vec<_> = engine::offered(scene, &s).map(|c| c.id.as_str()).collect();
+    let ids: Vec<_> = engine::offered(&story, scene, &s)
+        .map(|c| c.id.as_str())
+        .collect();
     assert_eq!(ids, ["again", "go"]);
     let s = play(&story, 1, &["pour", "again"]);
-    let ids: Vec<_> = engine::offered(scene, &s).map(|c| c.id.as_str()).collect();
+    let ids: Vec<_> = engine::offered(&story, scene, &s)
+        .map(|c| c.id.as_str())
+        .collect();
     assert_eq!(ids, ["go"]);
     assert_eq!(s.visits("talk"), 2);
     let err = engine::choose(&story, &s, "again").expect_err("not offered");
@@ -104,7 +108,7 @@ fn text_varies_with_state() {
     let cold = play(&story, 1, &["drive_on"]);
     let scene = story.scene("talk").expect("talk");
     let text = |s: &GameState| {
-        engine::passage(scene, s)
+        engine::passage(&story, scene, s)
             .into_iter()
             .map(|p| p.text.clone())
             .collect::<Vec<_>>()
@@ -185,7 +189,7 @@ fn the_newest_reflection_that_applies_is_shown() {
 fn every_kind_of_condition_evaluates() {
     let story = story();
     let s = play(&story, 1, &["pour", "again"]);
-    let t = |c: Condition| engine::holds(&c, &s);
+    let t = |c: Condition| engine::holds(&story, &c, &s);
     assert!(t(Condition::Flag("asked".into())));
     assert!(!t(Condition::Flag("never".into())));
     assert!(t(Condition::Knows("heard_rumour".into())));
@@ -260,7 +264,7 @@ fn a_named_roll_is_one_roll_however_often_it_is_named() {
     assert_eq!(scene.chance_slots, 1, "three mentions of 'rain', one roll");
     let shown = |seed| {
         let s = engine::start(&story, seed).expect("start").state;
-        engine::passage(scene, &s)
+        engine::passage(&story, scene, &s)
             .into_iter()
             .map(|p| p.text.clone())
             .collect::<Vec<_>>()

@@ -123,7 +123,7 @@ fn play(story: &Story, seed: u64, choices: &[&str]) -> GameState {
 
 fn texts(story: &Story, state: &GameState) -> Vec<String> {
     let scene = story.scene(&state.scene).expect("scene");
-    engine::passage(scene, state)
+    engine::passage(story, scene, state)
         .into_iter()
         .map(|s| s.text)
         .collect()
@@ -174,13 +174,16 @@ fn inline_conditions_named_and_negated_and_in_labels() {
     let start = play(&story, 1, &[]);
     assert!(texts(&story, &start).contains(&"Not known. Neither.".to_owned()));
     let scene = story.scene("hall").expect("hall");
-    assert_eq!(engine::label(&scene.choices[0], &start).text, "Learn");
+    assert_eq!(engine::label(&story, &scene.choices[0], &start).text, "Learn");
     let knows = play(&story, 1, &["learn"]);
     assert!(
         texts(&story, &knows).contains(&"Either.".to_owned()),
         "nothing shown closes up"
     );
-    assert_eq!(engine::label(&scene.choices[0], &knows).text, "Learn again");
+    assert_eq!(
+        engine::label(&story, &scene.choices[0], &knows).text,
+        "Learn again"
+    );
 }
 
 #[test]
@@ -188,7 +191,7 @@ fn emphasis_is_italic_ranges_over_the_words_without_asterisks_and_escapes_write_
     let story = forms();
     let state = play(&story, 1, &[]);
     let scene = story.scene("hall").expect("hall");
-    let shown = engine::passage(scene, &state)
+    let shown = engine::passage(&story, scene, &state)
         .into_iter()
         .find(|s| s.text.starts_with("A "))
         .expect("the emphasis line");
@@ -253,7 +256,7 @@ fn back_returns_to_the_scene_the_player_came_from_entering_it_again() {
     let from_hall = play(&story, 1, &["rain", "side", "back"]);
     assert_eq!(from_hall.scene, "hall");
     assert_eq!(from_hall.visits("hall"), 3, "going back enters the scene again");
-    let offered: Vec<&str> = engine::offered(story.scene("hall").expect("hall"), &from_hall)
+    let offered: Vec<&str> = engine::offered(&story, story.scene("hall").expect("hall"), &from_hall)
         .map(|c| c.id.as_str())
         .collect();
     assert!(
@@ -266,7 +269,7 @@ fn back_returns_to_the_scene_the_player_came_from_entering_it_again() {
     // Started in the side room, there is nowhere to go back to: Back is not offered.
     let warped = engine::start_at(&story, 1, "side").expect("warp").state;
     assert_eq!(
-        engine::offered(story.scene("side").expect("side"), &warped).count(),
+        engine::offered(&story, story.scene("side").expect("side"), &warped).count(),
         0
     );
 }

@@ -54,7 +54,8 @@ fn replay(story: &Story, seed: u64, log: &[walk::Logged]) -> String {
     let mut state = engine::start(story, seed).expect("starts").state;
     for step in log {
         assert_eq!(state.scene, step.scene);
-        let offered: Vec<_> = engine::offered(story.scene(&state.scene).expect("scene"), &state).collect();
+        let offered: Vec<_> =
+            engine::offered(story, story.scene(&state.scene).expect("scene"), &state).collect();
         assert_eq!(
             offered[step.number - 1].id,
             step.choice,

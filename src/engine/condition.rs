@@ -1,33 +1,19 @@
-//! Evaluating conditions against a state. Pure: a condition never changes anything,
-//! and chance conditions read rolls drawn when the scene was entered.
+//! Evaluating conditions. The engine evaluates compiled [`Test`]s over a [`State`]
+//! (see [`core::holds`](super::core::holds)); a condition as written, with names, is
+//! compiled against the story first, so there is one evaluator.
 
-use crate::story::Condition;
+use crate::story::{Condition, Story};
 
-use super::state::GameState;
+use super::record::Reading;
 
-pub fn holds(condition: &Condition, state: &GameState) -> bool {
-    match condition {
-        Condition::All(list) => list.iter().all(|c| holds(c, state)),
-        Condition::Any(list) => list.iter().any(|c| holds(c, state)),
-        Condition::Not(inner) => !holds(inner, state),
-        Condition::Flag(flag) => state.flags.contains(flag),
-        Condition::Knows(k) => state.knowledge.contains(k),
-        Condition::Has(k) => state.keepsakes.contains(k),
-        Condition::Remembers(m) => state.memories.contains_key(m),
-        Condition::RemembersAs(m, tone) => state.memories.get(m).is_some_and(|held| &held.tone == tone),
-        Condition::Visits(scene, cmp, n) => cmp.holds(state.visits(scene), *n),
-        Condition::Rel(character, axis, cmp, n) => state
-            .relationship(character, axis)
-            .is_some_and(|v| cmp.holds(v, *n)),
-        Condition::Era(era) => &state.era == era,
-        Condition::Chance { percent, slot, .. } => state
-            .rolls
-            .get(*slot)
-            .is_some_and(|&roll| u32::from(roll) < *percent),
-    }
+pub use super::core::holds as holds_test;
+
+/// Whether `condition` holds for `state` (a state or a record) in `story`.
+pub fn holds(story: &Story, condition: &Condition, state: &impl Reading) -> bool {
+    holds_test(&story.plan().test(condition), &state.state(story))
 }
 
 /// `None` (no condition) always holds.
-pub fn holds_opt(condition: Option<&Condition>, state: &GameState) -> bool {
-    condition.is_none_or(|c| holds(c, state))
+pub fn holds_opt(story: &Story, condition: Option<&Condition>, state: &impl Reading) -> bool {
+    condition.is_none_or(|c| holds(story, c, state))
 }

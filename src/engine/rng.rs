@@ -23,47 +23,62 @@ impl RngState {
 
     /// Draws `count` rolls from 0 to 99 and returns them with the advanced state.
     pub fn rolls(self, count: usize) -> (Vec<u8>, RngState) {
+        let mut out = Vec::new();
+        let next = self.rolls_into(count, &mut out);
+        (out, next)
+    }
+
+    /// [`rolls`](Self::rolls) into `out`, reusing its allocation.
+    #[must_use]
+    pub fn rolls_into(self, count: usize, out: &mut Vec<u8>) -> RngState {
+        out.clear();
         if count == 0 {
-            return (Vec::new(), self);
+            return self;
         }
+        let mut rng = self.resume();
+        out.extend((0..count).map(|_| percentile(rng.next_u32())));
+        self.at(&rng)
+    }
+
+    /// [`picks`](Self::picks) into `out`, reusing its allocation.
+    #[must_use]
+    pub fn picks_into(self, sizes: &[usize], out: &mut Vec<u16>) -> RngState {
+        out.clear();
+        if sizes.is_empty() {
+            return self;
+        }
+        let mut rng = self.resume();
+        out.extend(sizes.iter().map(|&n| pick(&mut rng, n)));
+        self.at(&rng)
+    }
+
+    fn resume(self) -> ChaCha8Rng {
         let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
         rng.set_word_pos(u128::from(self.position));
-        let rolls = (0..count).map(|_| percentile(rng.next_u32())).collect();
-        let position = u64::try_from(rng.get_word_pos()).unwrap_or(u64::MAX);
-        (
-            rolls,
-            RngState {
-                seed: self.seed,
-                position,
-            },
-        )
+        rng
+    }
+
+    fn at(self, rng: &ChaCha8Rng) -> RngState {
+        RngState {
+            seed: self.seed,
+            position: u64::try_from(rng.get_word_pos()).unwrap_or(u64::MAX),
+        }
     }
 
     /// Draws one pick for each entry of `sizes`, from 0 to that size less one, and
     /// returns them with the advanced state. Nothing is drawn when `sizes` is empty, so
     /// a story without shuffles draws exactly what it always did.
     pub fn picks(self, sizes: &[usize]) -> (Vec<u16>, RngState) {
-        if sizes.is_empty() {
-            return (Vec::new(), self);
-        }
-        let mut rng = ChaCha8Rng::seed_from_u64(self.seed);
-        rng.set_word_pos(u128::from(self.position));
-        let picks = sizes
-            .iter()
-            .map(|&n| {
-                let n = u64::try_from(n.clamp(1, usize::from(u16::MAX))).unwrap_or(1);
-                u16::try_from((u64::from(rng.next_u32()) * n) >> 32).unwrap_or(0)
-            })
-            .collect();
-        let position = u64::try_from(rng.get_word_pos()).unwrap_or(u64::MAX);
-        (
-            picks,
-            RngState {
-                seed: self.seed,
-                position,
-            },
-        )
+        let mut out = Vec::new();
+        let next = self.picks_into(sizes, &mut out);
+        (out, next)
     }
+}
+
+/// One pick from 0 to `n` less one, by multiply-and-shift.
+fn pick(rng: &mut ChaCha8Rng, n: usize) -> u16 {
+    let n = u64::try_from(n.clamp(1, usize::from(u16::MAX))).unwrap_or(1);
+    u16::try_from((u64::from(rng.next_u32()) * n) >> 32).unwrap_or(0)
 }
 
 /// Maps a uniform `u32` to 0..100 by multiply-and-shift (bias below 1 in 40 million).

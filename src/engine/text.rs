@@ -6,10 +6,11 @@
 
 use std::ops::Range;
 
+use crate::story::Story;
+use crate::story::compiled::SceneIx;
 use crate::story::text::{Piece, Text, Vary};
 
-use super::condition::holds;
-use super::state::GameState;
+use super::core::{State, holds};
 
 /// A string as the player reads it now.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -22,20 +23,24 @@ pub struct Shown {
 
 /// Renders `text` for a reader in `scene` (whose visits decide `seq`, `cycle` and
 /// `once`); spaces left doubled by a form that showed nothing are closed up.
-pub fn render(text: &Text, state: &GameState, scene: &str) -> Shown {
-    let mut out = Builder::default();
+pub fn render(story: &Story, text: &Text, state: &State, scene: SceneIx) -> Shown {
+    let mut out = Builder {
+        story,
+        shown: Shown::default(),
+        open: None,
+    };
     out.pieces(text, state, state.visits(scene));
     out.finish()
 }
 
-#[derive(Default)]
-struct Builder {
+struct Builder<'s> {
+    story: &'s Story,
     shown: Shown,
     open: Option<usize>,
 }
 
-impl Builder {
-    fn pieces(&mut self, text: &Text, state: &GameState, visits: u32) {
+impl Builder<'_> {
+    fn pieces(&mut self, text: &Text, state: &State, visits: u32) {
         for piece in &text.0 {
             match piece {
                 Piece::Lit(s) => self.push(s),
@@ -55,7 +60,7 @@ impl Builder {
                     otherwise,
                     ..
                 } => {
-                    let branch = if holds(when, state) ^ *negate {
+                    let branch = if holds(&self.story.plan().test(when), state) ^ *negate {
                         then
                     } else {
                         otherwise
@@ -98,7 +103,7 @@ impl Builder {
 }
 
 /// Which alternative shows on the `visits`-th entry into the scene (or by its pick).
-fn pick(kind: Vary, count: usize, state: &GameState, visits: u32) -> Option<usize> {
+fn pick(kind: Vary, count: usize, state: &State, visits: u32) -> Option<usize> {
     if count == 0 {
         return None;
     }

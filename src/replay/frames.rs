@@ -4,7 +4,7 @@
 //! A replay view, the history (backlog) and the plain transcript are all drawn from
 //! these frames; none of them runs the engine itself.
 
-use crate::engine::{self, Event, GameState, Step};
+use crate::engine::{self, Event, GameState, State, Step};
 use crate::story::{Scene, Story};
 
 use super::Divergence;
@@ -44,7 +44,7 @@ pub struct Chosen {
 #[derive(Debug, Clone)]
 pub struct Replay<'s> {
     story: &'s Story,
-    state: GameState,
+    state: State,
     log: Vec<Step>,
     /// The number of choices replayed so far.
     next: usize,
@@ -55,7 +55,20 @@ pub struct Replay<'s> {
 impl<'s> Replay<'s> {
     /// A replay of `log` from `start`, whose first frame shows `opening` (the events of
     /// starting the game, when known).
-    pub fn new(story: &'s Story, start: GameState, log: Vec<Step>, opening: Vec<Event>) -> Self {
+    pub fn new(story: &'s Story, start: &GameState, log: Vec<Step>, opening: Vec<Event>) -> Self {
+        let plan = story.plan();
+        let state = engine::record::read(story, start).unwrap_or_else(|| {
+            State::blank(
+                plan,
+                start.rng.seed,
+                plan.start.unwrap_or(crate::story::compiled::SceneIx(0)),
+            )
+        });
+        Self::from_state(story, state, log, opening)
+    }
+
+    /// A replay of `log` from a state.
+    pub fn from_state(story: &'s Story, start: State, log: Vec<Step>, opening: Vec<Event>) -> Self {
         Self {
             story,
             state: start,
@@ -69,7 +82,7 @@ impl<'s> Replay<'s> {
     /// A replay of `log` from a new game with `seed`.
     pub fn from_seed(story: &'s Story, seed: u64, log: Vec<Step>) -> Result<Self, Divergence> {
         let outcome = engine::start(story, seed).map_err(|e| Divergence::at_start(story, &e))?;
-        Ok(Self::new(story, outcome.state, log, outcome.events))
+        Ok(Self::new(story, &outcome.state, log, outcome.events))
     }
 
     /// The number of choices in the log.
@@ -82,18 +95,18 @@ impl<'s> Replay<'s> {
     }
 
     /// The state reached so far.
-    pub fn state(&self) -> &GameState {
+    pub fn state(&self) -> &State {
         &self.state
     }
 
     fn frame(&self, scene: &Scene) -> Frame {
-        let offered: Vec<_> = engine::offered(scene, &self.state).collect();
+        let offered: Vec<_> = engine::offered(self.story, scene, &self.state).collect();
         let chosen = self.log.get(self.next).and_then(|s| {
             let index = offered.iter().position(|c| c.id == s.choice)?;
             Some(Chosen {
                 index,
                 id: s.choice.clone(),
-                label: engine::label(offered[index], &self.state).text,
+                label: engine::label(self.story, offered[index], &self.state).text,
             })
         });
         Frame {
@@ -101,13 +114,13 @@ impl<'s> Replay<'s> {
             scene: scene.id.clone(),
             title: scene.title.clone(),
             heading: heading(self.story, scene),
-            passage: engine::passage(scene, &self.state)
+            passage: engine::passage(self.story, scene, &self.state)
                 .into_iter()
                 .map(|p| p.text)
                 .collect(),
             offered: offered
                 .iter()
-                .map(|c| engine::label(c, &self.state).text)
+                .map(|c| engine::label(self.story, c, &self.state).text)
                 .collect(),
             chosen,
             events: self.events.clone(),
@@ -132,22 +145,20 @@ impl Iterator for Replay<'_> {
                 self.done = true;
                 return None;
             };
-            match super::step(self.story, &self.state, self.next, step) {
-                Ok(outcome) => {
-                    self.state = outcome.state;
-                    self.events = outcome.events;
-                }
+            let mut events = Vec::new();
+            match super::step_state(self.story, &mut self.state, self.next, step, &mut events) {
+                Ok(()) => self.events = events,
                 Err(divergence) => {
                     self.done = true;
                     return Some(Err(divergence));
                 }
             }
         }
-        let Ok(scene) = engine::current_scene(self.story, &self.state) else {
+        let Ok(scene) = engine::scene_of(self.story, &self.state) else {
             self.done = true;
             return Some(Err(Divergence {
                 step: self.next,
-                scene: self.state.scene.clone(),
+                scene: String::new(),
                 choice: None,
                 kind: super::DivergenceKind::SceneGone,
             }));

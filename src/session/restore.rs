@@ -6,13 +6,14 @@
 //! stops fitting, the session resumes at the last point that still fits and the
 //! [`RestoreNotice`] says where and why it broke. The save file itself is never touched.
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::engine::{self, GameState, Step};
-use crate::replay::{self, Divergence, Migrations};
+use crate::engine::{self, State, Step};
+use crate::replay::{self, Divergence, DivergenceKind, Migrations};
 use crate::save::SaveFile;
 use crate::story::Story;
-use crate::timeline::{NodeId, Timeline};
+use crate::timeline::{Fingerprints, NodeId, Timeline};
 
 use super::Session;
 
@@ -95,41 +96,60 @@ impl RestoreNotice {
 
 impl Session {
     /// Makes a session from a save. Fails only when the story cannot start at all.
-    pub fn from_save(story: Story, save: &SaveFile, migrations: &Migrations) -> Result<Restored, Divergence> {
-        let (root, opening) = if let Some(root) = &save.root {
-            (migrations.state(root), Vec::new())
+    pub fn from_save(
+        story: impl Into<Arc<Story>>,
+        save: &SaveFile,
+        migrations: &Migrations,
+    ) -> Result<Restored, Divergence> {
+        let story = story.into();
+        let (root, root_log, opening) = if let Some(root) = &save.root {
+            let root = migrations.state(root);
+            let state = engine::record::read(&story, &root).ok_or_else(|| Divergence {
+                step: 0,
+                scene: root.scene.clone(),
+                choice: None,
+                kind: DivergenceKind::SceneGone,
+            })?;
+            (state, root.log, Vec::new())
         } else {
-            let start = engine::start(&story, save.seed).map_err(|e| Divergence::at_start(&story, &e))?;
-            (start.state, start.events)
+            let mut opening = Vec::new();
+            let start = engine::begin_at(&story, save.seed, &story.start, &mut opening)
+                .map_err(|e| Divergence::at_start(&story, &e))?;
+            (start, Vec::new(), opening)
         };
-        let mut session = Session::from_parts(story, root, opening, Timeline::new("", 0));
+        let mut session = Session::from_parts(story, root, root_log, opening, Timeline::new("", 0));
         session.played = Duration::from_secs(save.play_time);
         session.since = Instant::now();
-        if let Some(timeline) = as_saved(&session.story, save) {
+        if let Some((timeline, state)) = as_saved(&session.story, save) {
             session.timeline = timeline;
-            session.state = save.state.clone();
+            session.state = state;
             return Ok(Restored {
                 session,
                 notice: None,
             });
         }
         let migrated = migrations.save(save);
+        let path = migrated
+            .log
+            .get(session.root_log.len().min(migrated.log.len())..)
+            .unwrap_or(&[]);
         let old = migrated
             .timeline
             .clone()
-            .filter(|t| t.steps(t.current()) == migrated.log)
-            .unwrap_or_else(|| bare(&session.root.scene, &migrated.log));
+            .filter(|t| t.steps(t.current()) == path)
+            .unwrap_or_else(|| bare(&migrated.state.scene, path));
         let (timeline, dropped) = rebuild(&session.story, &session.root, &old);
-        let replayed = replay::run(&session.story, session.root.clone(), &migrated.log);
+        let mut state = session.root.clone();
+        let (fitted, divergence) = replay::run_state(&session.story, &mut state, path);
         session.timeline = timeline;
-        session.state = replayed.state;
-        let notice = match replayed.divergence {
+        session.state = state;
+        let notice = match divergence {
             Some(divergence) => Some(RestoreNotice::Broken {
                 divergence,
-                resumed_at: replayed.fitted,
+                resumed_at: fitted,
                 dropped,
             }),
-            None if session.state != migrated.state || dropped > 0 => {
+            None if *session.state() != migrated.state || dropped > 0 => {
                 Some(RestoreNotice::Rederived { dropped })
             }
             None => None,
@@ -146,17 +166,20 @@ impl Session {
     }
 }
 
-/// The save's own timeline, when the save is of this very story version and agrees
-/// with itself (its log, its state's log and its timeline's current path are one).
-fn as_saved(story: &Story, save: &SaveFile) -> Option<Timeline> {
+/// The save's own timeline and state, when the save is of this very story version,
+/// agrees with itself (its log, its state's log and its timeline's current path are
+/// one), and its fingerprints are taken the way this version takes them.
+fn as_saved(story: &Story, save: &SaveFile) -> Option<(Timeline, State)> {
     if !save.same_story_version(story) || save.state.log != save.log {
         return None;
     }
     engine::current_scene(story, &save.state).ok()?;
     let timeline = save.timeline.clone()?;
-    let consistent = timeline.steps(timeline.current()) == save.log
+    let consistent = timeline.fingerprints() == Fingerprints::State
+        && timeline.steps(timeline.current()) == save.log
         && timeline.nodes().iter().all(|n| story.scene(&n.scene).is_some());
-    consistent.then_some(timeline)
+    let state = engine::record::read(story, &save.state)?;
+    consistent.then_some((timeline, state))
 }
 
 /// A timeline holding only `log`, with nothing derived yet (for [`rebuild`]).
@@ -169,17 +192,19 @@ fn bare(root_scene: &str, log: &[Step]) -> Timeline {
 }
 
 /// The timeline of `log` replayed from `root`, as far as it fits.
-pub(super) fn linear(story: &Story, root: &GameState, log: &[Step]) -> Timeline {
-    rebuild(story, root, &bare(&root.scene, log)).0
+pub(super) fn linear(story: &Story, root: &State, log: &[Step]) -> Timeline {
+    rebuild(story, root, &bare("", log)).0
 }
 
 /// Replays every node of `old` from `root` against the story, keeping those that fit
 /// (with their scenes and fingerprints derived afresh) and counting those dropped
-/// from side branches. The
-/// current node becomes the deepest point of the old current path that still fits.
-fn rebuild(story: &Story, root: &GameState, old: &Timeline) -> (Timeline, usize) {
-    let mut new = Timeline::new(&root.scene, replay::fingerprint(root));
-    let mut kept: Vec<Option<(NodeId, GameState)>> = vec![None; old.nodes().len()];
+/// from side branches. The current node becomes the deepest point of the old current
+/// path that still fits.
+fn rebuild(story: &Story, root: &State, old: &Timeline) -> (Timeline, usize) {
+    let plan = story.plan();
+    let scene_id = |s: &State| plan.scene_names.name(s.scene.index()).to_owned();
+    let mut new = Timeline::new(&scene_id(root), engine::fingerprint(plan, root));
+    let mut kept: Vec<Option<(NodeId, State)>> = vec![None; old.nodes().len()];
     if let Some(first) = kept.first_mut() {
         *first = Some((0, root.clone()));
     }
@@ -188,14 +213,22 @@ fn rebuild(story: &Story, root: &GameState, old: &Timeline) -> (Timeline, usize)
     for (id, node) in old.nodes().iter().enumerate().skip(1) {
         let parent = node.parent.and_then(|p| kept.get(p)).and_then(Option::as_ref);
         let next = match (parent, &node.step) {
-            (Some((new_parent, state)), Some(step)) => replay::step(story, state, 0, step)
-                .ok()
-                .map(|o| (*new_parent, step.clone(), o.state)),
+            (Some((new_parent, state)), Some(step)) => {
+                let mut state = state.clone();
+                replay::step_state(story, &mut state, 0, step, &mut ())
+                    .ok()
+                    .map(|()| (*new_parent, step.clone(), state))
+            }
             _ => None,
         };
         match next {
             Some((new_parent, step, state)) => {
-                let new_id = new.add(new_parent, step, &state.scene, replay::fingerprint(&state));
+                let new_id = new.add(
+                    new_parent,
+                    step,
+                    &scene_id(&state),
+                    engine::fingerprint(plan, &state),
+                );
                 kept[id] = Some((new_id, state));
             }
             // Points on the player's own path are reported as the divergence instead.

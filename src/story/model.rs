@@ -7,6 +7,9 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Arc;
+
+use super::compiled::Plan;
 
 pub use super::raw::Cmp;
 pub use super::text::{Pos, Text};
@@ -31,6 +34,9 @@ pub struct Story {
     /// A stable hash of every source file of every layer, for saves to tell which story they belong to.
     pub content_hash: u64,
     pub(crate) scene_index: HashMap<String, usize>,
+    /// The story compiled for the engine (see [`compiled`](super::compiled)), shared by
+    /// every copy of the story.
+    pub(crate) plan: Arc<Plan>,
 }
 
 #[derive(Debug, Clone)]
@@ -182,6 +188,16 @@ pub enum Effect {
 }
 
 impl Story {
+    /// The story as the engine runs it: ids interned, conditions and effects compiled.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// Compiles the story for the engine; validation does this once it has built it.
+    pub(crate) fn compile(&mut self) {
+        self.plan = Arc::new(Plan::compile(self));
+    }
+
     pub fn scene(&self, id: &str) -> Option<&Scene> {
         self.scene_index.get(id).map(|&i| &self.scenes[i])
     }

@@ -18,9 +18,11 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{Hash, Hasher};
 
 use super::texts::TextCoverage;
-use super::{Index, Logged, Problem, ProblemKind, Tally, WalkReport, offered_positions, report};
-use crate::engine::{self, GameState, Step};
-use crate::story::{Cmp, Condition, Story};
+use super::{Index, Logged, Problem, ProblemKind, Tally, WalkReport, report};
+use crate::engine::bits::Bits;
+use crate::engine::{self, State, core};
+use crate::story::compiled::{Plan, Test};
+use crate::story::{Cmp, Story};
 
 pub struct ExploreOptions {
     pub seed: u64,
@@ -41,82 +43,103 @@ struct Node {
 
 /// What choice conditions read: only these can change which choices are offered, so
 /// only these tell two states apart (text and reflections never change the path).
-#[derive(Default)]
 struct Read {
-    flags: HashSet<String>,
-    knowledge: HashSet<String>,
-    keepsakes: HashSet<String>,
-    memories: HashSet<String>,
-    axes: HashSet<(String, String)>,
-    visits: HashSet<String>,
+    flags: Bits,
+    knowledge: Bits,
+    keepsakes: Bits,
+    memories: Vec<usize>,
+    axes: Vec<usize>,
+    visits: Vec<usize>,
     era: bool,
     chance: bool,
     visit_cap: u32,
 }
 
 impl Read {
-    fn note(&mut self, c: &Condition) {
-        match c {
-            Condition::All(l) | Condition::Any(l) => l.iter().for_each(|c| self.note(c)),
-            Condition::Not(inner) => self.note(inner),
-            Condition::Flag(x) => _ = self.flags.insert(x.clone()),
-            Condition::Knows(x) => _ = self.knowledge.insert(x.clone()),
-            Condition::Has(x) => _ = self.keepsakes.insert(x.clone()),
-            Condition::Remembers(m) | Condition::RemembersAs(m, _) => _ = self.memories.insert(m.clone()),
-            Condition::Rel(c, a, _, _) => _ = self.axes.insert((c.clone(), a.clone())),
-            Condition::Visits(s, cmp, n) => {
-                self.visits.insert(s.clone());
+    fn new(plan: &Plan) -> Self {
+        Read {
+            flags: Bits::new(plan.flags.len()),
+            knowledge: Bits::new(plan.knowledge.len()),
+            keepsakes: Bits::new(plan.keepsakes.len()),
+            memories: Vec::new(),
+            axes: Vec::new(),
+            visits: Vec::new(),
+            era: false,
+            chance: false,
+            visit_cap: 0,
+        }
+    }
+
+    fn note(&mut self, t: &Test) {
+        match t {
+            Test::All(l) | Test::Any(l) => l.iter().for_each(|t| self.note(t)),
+            Test::Not(inner) => self.note(inner),
+            Test::Const(_) => {}
+            Test::Flag(x) => _ = self.flags.insert(x.index()),
+            Test::Knows(x) => _ = self.knowledge.insert(x.index()),
+            Test::Has(x) => _ = self.keepsakes.insert(x.index()),
+            Test::Remembers(m) | Test::RemembersAs(m, _) => self.memories.push(m.index()),
+            Test::Rel(a, _, _) => self.axes.push(a.index()),
+            Test::Visits(s, cmp, n) => {
+                self.visits.push(s.index());
                 let n = if *cmp == Cmp::Gt { n.saturating_add(1) } else { *n };
                 self.visit_cap = self.visit_cap.max(n);
             }
-            Condition::Era(_) => self.era = true,
-            Condition::Chance { .. } => self.chance = true,
+            Test::Era(_) => self.era = true,
+            Test::Chance { .. } => self.chance = true,
         }
     }
 }
 
 struct Keyer {
     read: Read,
-    once: HashSet<(String, String)>,
+    /// The once-only choices, by their place among all the story's choices.
+    once: Bits,
 }
 
 impl Keyer {
     fn new(story: &Story) -> Self {
-        let mut read = Read::default();
-        for s in &story.scenes {
+        let plan = story.plan();
+        let mut read = Read::new(plan);
+        for s in &plan.scenes {
             s.choices
                 .iter()
                 .filter_map(|c| c.when.as_ref())
-                .for_each(|c| read.note(c));
+                .for_each(|t| read.note(t));
         }
         // The visits of a scene whose text varies with them tell its states apart, so
         // that every alternative is seen. (Other facts text reads do not: they would
         // multiply the states; text is marked on every state the search generates.)
         for (scene, alternatives) in super::texts::varying_scenes(story) {
-            read.visits.insert(scene);
+            if let Some(i) = plan.scene_names.get(&scene) {
+                read.visits.push(i as usize);
+            }
             read.visit_cap = read
                 .visit_cap
                 .max(u32::try_from(alternatives).unwrap_or(u32::MAX));
         }
         read.visit_cap = read.visit_cap.saturating_add(1);
-        let once = story
+        for list in [&mut read.memories, &mut read.axes, &mut read.visits] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let mut once = Bits::new(plan.choice_total);
+        for c in plan
             .scenes
             .iter()
-            .flat_map(|s| {
-                s.choices
-                    .iter()
-                    .filter(|c| c.once)
-                    .map(|c| (s.id.clone(), c.id.clone()))
-            })
-            .collect();
+            .flat_map(|s| s.choices.iter())
+            .filter(|c| c.once)
+        {
+            once.insert(c.global as usize);
+        }
         Keyer { read, once }
     }
 
     /// A hash of what can change the way on from `s`.
-    fn key(&self, s: &GameState) -> u64 {
+    fn key(&self, s: &State) -> u64 {
         let r = &self.read;
         let mut h = DefaultHasher::new();
-        (&s.scene, &s.ending).hash(&mut h);
+        (s.scene, s.ending).hash(&mut h);
         if r.era {
             s.era.hash(&mut h);
         }
@@ -126,43 +149,38 @@ impl Keyer {
             (&s.keepsakes, &r.keepsakes),
         ] {
             set.iter()
-                .filter(|x| read.contains(*x))
+                .filter(|&x| read.contains(x))
                 .for_each(|x| x.hash(&mut h));
             0xfe_u8.hash(&mut h);
         }
-        for (id, held) in s.memories.iter().filter(|(id, _)| r.memories.contains(*id)) {
-            (id, &held.tone).hash(&mut h);
+        for &m in &r.memories {
+            s.memories
+                .get(m)
+                .copied()
+                .flatten()
+                .map(|held| held.tone)
+                .hash(&mut h);
         }
-        0xfd_u8.hash(&mut h);
-        for (c, axes) in &s.relationships {
-            for (a, v) in axes {
-                if r.axes.contains(&(c.clone(), a.clone())) {
-                    (c, a, v).hash(&mut h);
-                }
-            }
+        for &a in &r.axes {
+            s.axes.get(a).hash(&mut h);
         }
-        0xfc_u8.hash(&mut h);
-        for (id, n) in s.visits.iter().filter(|(id, _)| r.visits.contains(*id)) {
-            (id, (*n).min(r.visit_cap)).hash(&mut h);
+        for &v in &r.visits {
+            s.visits.get(v).map(|n| (*n).min(r.visit_cap)).hash(&mut h);
         }
         s.returns.hash(&mut h);
         if r.chance {
             s.rolls.hash(&mut h);
         }
-        let mut taken: Vec<&Step> = s
-            .log
+        s.taken
             .iter()
-            .filter(|st| self.once.contains(&(st.scene.clone(), st.choice.clone())))
-            .collect();
-        taken.sort_by(|a, b| (&a.scene, &a.choice).cmp(&(&b.scene, &b.choice)));
-        taken.dedup();
-        taken.hash(&mut h);
+            .filter(|&c| self.once.contains(c))
+            .for_each(|c| c.hash(&mut h));
         h.finish()
     }
 }
 
 /// The state with every combination of extreme rolls for its scene's chances.
-fn roll_variants(state: GameState) -> Vec<GameState> {
+fn roll_variants(state: State) -> Vec<State> {
     let slots = state.rolls.len();
     if slots == 0 {
         return vec![state];
@@ -170,7 +188,7 @@ fn roll_variants(state: GameState) -> Vec<GameState> {
     if slots > 4 {
         return [0u8, 99]
             .iter()
-            .map(|&r| GameState {
+            .map(|&r| State {
                 rolls: vec![r; slots],
                 ..state.clone()
             })
@@ -181,7 +199,7 @@ fn roll_variants(state: GameState) -> Vec<GameState> {
             let rolls = (0..slots)
                 .map(|i| if bits >> i & 1 == 1 { 99 } else { 0 })
                 .collect();
-            GameState {
+            State {
                 rolls,
                 ..state.clone()
             }
@@ -197,7 +215,7 @@ struct Explorer<'s, 'o> {
     options: &'o ExploreOptions,
     tally: Tally,
     nodes: HashMap<u64, Node>,
-    queue: VecDeque<(u64, GameState)>,
+    queue: VecDeque<(u64, State)>,
     queued: HashSet<u64>,
     parents: HashMap<u64, (u64, Logged)>,
     /// The state limit stopped the search.
@@ -225,9 +243,9 @@ pub fn explore(story: &Story, options: &ExploreOptions) -> WalkReport {
         cut: false,
         texts: TextCoverage::new(story),
     };
-    match engine::start(story, options.seed) {
-        Ok(outcome) => {
-            for s in roll_variants(outcome.state) {
+    match engine::begin_at(story, options.seed, &story.start, &mut ()) {
+        Ok(state) => {
+            for s in roll_variants(state) {
                 let key = x.keyer.key(&s);
                 if x.queued.insert(key) {
                     x.queue.push_back((key, s));
@@ -269,8 +287,9 @@ impl Explorer<'_, '_> {
     }
 
     /// Counts a state and queues the states its offered choices lead to.
-    fn expand(&mut self, key: u64, state: &GameState) {
-        let Some((si, scene)) = self.index.scene(state) else {
+    fn expand(&mut self, key: u64, state: &State) {
+        let si = state.scene.index();
+        let Some(scene) = self.story.scenes.get(si) else {
             return;
         };
         let via = self.parents.get(&key).cloned();
@@ -285,9 +304,11 @@ impl Explorer<'_, '_> {
         self.texts.mark(self.story, si, state);
         self.tally.scene_visits[si] += 1;
         self.tally.scene_runs[si] += 1;
-        if let Some(ending) = &state.ending {
-            *self.tally.endings.entry(ending.clone()).or_default() += 1;
-        } else if state.log.len() >= self.options.max_steps {
+        if let Some(ending) = state.ending {
+            if let Some(n) = self.tally.ending_runs.get_mut(ending.index()) {
+                *n += 1;
+            }
+        } else if state.step as usize >= self.options.max_steps {
             self.cut = true;
             let message = format!(
                 "a path of {} choices; not explored further",
@@ -296,7 +317,7 @@ impl Explorer<'_, '_> {
             let log = log_of(&self.nodes, &node);
             self.problem(ProblemKind::Loop, &scene.id, message, log);
         } else {
-            let offered = offered_positions(scene, state);
+            let offered: Vec<usize> = core::offered(self.story.plan(), state).collect();
             if offered.is_empty() {
                 node.stuck = true;
                 let message = "no choice is offered here, and it is not an ending".to_owned();
@@ -311,7 +332,7 @@ impl Explorer<'_, '_> {
     }
 
     /// Takes choice `ci` of scene `si` from `state` and queues what it leads to.
-    fn follow(&mut self, key: u64, state: &GameState, si: usize, ci: usize, number: usize, node: &mut Node) {
+    fn follow(&mut self, key: u64, state: &State, si: usize, ci: usize, number: usize, node: &mut Node) {
         let scene = &self.story.scenes[si];
         let choice = &scene.choices[ci];
         let at = self.index.choice_base[si] + ci;
@@ -323,19 +344,18 @@ impl Explorer<'_, '_> {
             choice: choice.id.clone(),
             number,
         };
-        let next = match engine::choose(self.story, state, &choice.id) {
-            Ok(outcome) => outcome.state,
+        let mut next = state.clone();
+        match core::step(self.story, &mut next, ci, &mut ()) {
+            Ok(()) => {}
             Err(e) => {
                 let mut log = log_of(&self.nodes, node);
                 log.push(logged);
                 self.problem(ProblemKind::Engine, &scene.id, e.to_string(), log);
                 return;
             }
-        };
+        }
         for variant in roll_variants(next) {
-            if let Some((ti, _)) = self.index.scene(&variant) {
-                self.texts.mark(self.story, ti, &variant);
-            }
+            self.texts.mark(self.story, variant.scene.index(), &variant);
             let next_key = self.keyer.key(&variant);
             node.next.push(next_key);
             if self.nodes.contains_key(&next_key) || self.queued.contains(&next_key) {
@@ -393,7 +413,14 @@ fn traps(nodes: &HashMap<u64, Node>, seed: u64, tally: &mut Tally) {
         .filter(|(k, n)| !good.contains(k) && !n.stuck && !n.next.is_empty())
         .map(|(_, n)| (log_of(nodes, n).len(), n))
         .collect();
-    trapped.sort_by(|a, b| (a.0, &a.1.scene).cmp(&(b.0, &b.1.scene)));
+    // Ties are broken by the way there, choice by choice, never by the map's order.
+    let way = |n: &Node| {
+        log_of(nodes, n)
+            .into_iter()
+            .map(|l| (l.scene, l.choice))
+            .collect::<Vec<_>>()
+    };
+    trapped.sort_by_cached_key(|(len, n)| (*len, n.scene.clone(), way(n)));
     for (_, n) in trapped {
         tally.problems.push(Problem {
             kind: ProblemKind::Trapped,

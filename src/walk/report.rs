@@ -56,6 +56,11 @@ pub(super) fn build(
     }
     let mut endings: BTreeMap<String, u64> = story.endings.iter().map(|e| (e.id.clone(), 0)).collect();
     endings.extend(tally.endings);
+    for (e, n) in story.endings.iter().zip(&tally.ending_runs) {
+        if *n > 0 {
+            *endings.entry(e.id.clone()).or_default() += n;
+        }
+    }
     let (problems, problem_counts) = first_of_each(tally.problems);
     WalkReport {
         story: story.id.clone(),

@@ -7,7 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{self, GameState, holds, holds_opt};
+use crate::engine::{State, core};
+use crate::story::compiled::SceneIx;
 use crate::story::text::{Piece, Text, Vary};
 use crate::story::{Pos, Story};
 
@@ -71,42 +72,56 @@ impl TextCoverage {
 
     /// Marks what `state` shows: its scene's paragraphs and offered labels, and the
     /// reflection of every memory it holds.
-    pub(super) fn mark(&mut self, story: &Story, si: usize, state: &GameState) {
-        let Some(scene) = story.scenes.get(si) else { return };
+    pub(super) fn mark(&mut self, story: &Story, si: usize, state: &State) {
+        let plan = story.plan();
+        let (Some(scene), Some(compiled)) = (story.scenes.get(si), plan.scenes.get(si)) else {
+            return;
+        };
+        let here = SceneIx(u32::try_from(si).unwrap_or(u32::MAX));
         let mut at = self.scene_base[si];
-        for p in &scene.text {
-            let shows = holds_opt(p.when.as_ref(), state);
+        for (p, test) in scene.text.iter().zip(&compiled.paragraphs) {
+            let shows = test.as_ref().is_none_or(|t| core::holds(t, state));
             self.seen[at] |= shows;
             at += 1;
-            at = self.walk(&p.parts, state, &scene.id, at, shows);
+            at = self.walk(story, &p.parts, state, here, at, shows);
         }
-        for c in &scene.choices {
-            let shows = engine::offered(scene, state).any(|o| o.id == c.id);
-            at = self.walk(&c.label_parts, state, &scene.id, at, shows);
+        let offered = state.scene == here;
+        for (c, cp) in scene.choices.iter().zip(&compiled.choices) {
+            let shows = offered && core::is_offered(cp, state);
+            at = self.walk(story, &c.label_parts, state, here, at, shows);
         }
-        self.mark_memories(story, &scene.id, state);
+        self.mark_memories(story, here, state);
     }
 
-    fn mark_memories(&mut self, story: &Story, scene: &str, state: &GameState) {
+    fn mark_memories(&mut self, story: &Story, scene: SceneIx, state: &State) {
+        let plan = story.plan();
         for (mi, m) in story.memories.iter().enumerate() {
-            let held = state.memories.contains_key(&m.id);
-            let current = m
-                .reflections
+            let held = state.memories.get(mi).is_some_and(Option::is_some);
+            let tests = plan.reflections.get(mi).map_or(&[][..], |t| &t[..]);
+            let current = tests
                 .iter()
-                .rposition(|r| holds_opt(r.when.as_ref(), state));
+                .rposition(|t| t.as_ref().is_none_or(|t| core::holds(t, state)));
             let mut at = self.memory_base[mi];
             for (i, r) in m.reflections.iter().enumerate() {
                 let shows = held && current == Some(i);
                 self.seen[at] |= shows;
                 at += 1;
-                at = self.walk(&r.parts, state, scene, at, shows);
+                at = self.walk(story, &r.parts, state, scene, at, shows);
             }
         }
     }
 
     /// Marks the alternatives of `text` that show (when `shows`), numbered from `at`;
     /// returns the number after its last.
-    fn walk(&mut self, text: &Text, state: &GameState, scene: &str, mut at: usize, shows: bool) -> usize {
+    fn walk(
+        &mut self,
+        story: &Story,
+        text: &Text,
+        state: &State,
+        scene: SceneIx,
+        mut at: usize,
+        shows: bool,
+    ) -> usize {
         for piece in &text.0 {
             match piece {
                 Piece::If {
@@ -116,13 +131,13 @@ impl TextCoverage {
                     otherwise,
                     ..
                 } => {
-                    let yes = shows && (holds(when, state) ^ *negate);
+                    let yes = shows && (core::holds(&story.plan().test(when), state) ^ *negate);
                     self.seen[at] |= yes;
-                    at = self.walk(then, state, scene, at + 1, yes);
+                    at = self.walk(story, then, state, scene, at + 1, yes);
                     if !otherwise.0.is_empty() {
                         let no = shows && !yes;
                         self.seen[at] |= no;
-                        at = self.walk(otherwise, state, scene, at + 1, no);
+                        at = self.walk(story, otherwise, state, scene, at + 1, no);
                     }
                 }
                 Piece::Vary { kind, alts, .. } => {
@@ -137,7 +152,7 @@ impl TextCoverage {
                         };
                         let yes = shows && picked;
                         self.seen[at] |= yes;
-                        at = self.walk(alt, state, scene, at + 1, yes);
+                        at = self.walk(story, alt, state, scene, at + 1, yes);
                     }
                 }
                 Piece::Lit(_) | Piece::Star => {}

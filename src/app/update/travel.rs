@@ -29,7 +29,7 @@ fn last_choice(session: &crate::session::Session) -> Option<String> {
     let step = timeline.node(timeline.current())?.step.as_ref()?;
     let scene = session.story().scene(&step.scene)?;
     let choice = scene.choices.iter().find(|c| c.id == step.choice)?;
-    Some(crate::engine::label(choice, session.state()).text)
+    Some(crate::engine::label(session.story(), choice, session.now()).text)
 }
 
 /// After undo or a jump: the play view shows the scene reached, and it is autosaved

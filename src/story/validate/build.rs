@@ -29,7 +29,7 @@ impl Validator<'_> {
             .enumerate()
             .map(|(i, s): (usize, &Scene)| (s.id.clone(), i))
             .collect();
-        let story = Story {
+        let mut story = Story {
             id: base.id.value.clone(),
             title: base.title.value.clone(),
             subtitle: base.subtitle.as_ref().map(|s| fold(&s.value)),
@@ -76,7 +76,9 @@ impl Validator<'_> {
             packs: m.packs.clone(),
             content_hash: content_hash(files),
             scene_index,
+            plan: Default::default(),
         };
+        story.compile();
         if self.known("scene", DeclTable::Scene, 0, &base.start) && !self.scenes_incomplete {
             let graph = lint::check_graph(files, &self.era_order, m, &story);
             let clean = !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
