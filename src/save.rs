@@ -31,12 +31,13 @@ pub const FORMAT: u32 = 1;
 pub const MAX_BYTES: u64 = 4 << 20;
 
 /// The most choices a save's log (and its state's log) may hold. Restoring a save made
-/// with another version of the story replays it, at a cost that grows faster than its
-/// length; the longest golden playthrough of the built-in story is 133 choices.
-pub const MAX_STEPS: usize = 1_000;
+/// with another version of the story replays it, in time that grows with its length
+/// (the state is stepped in place); the longest golden playthrough of the built-in
+/// story is 133 choices.
+pub const MAX_STEPS: usize = 5_000;
 
 /// The most points a save's timeline may hold (every choice taken, undone or not).
-pub const MAX_NODES: usize = 2_000;
+pub const MAX_NODES: usize = 10_000;
 
 /// A saved playthrough.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

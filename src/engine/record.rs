@@ -292,3 +292,49 @@ fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn played() -> (crate::story::Story, State, Vec<Step>) {
+        let story = crate::story::load_embedded()
+            .expect("the built-in story loads")
+            .story;
+        let mut state = crate::engine::begin_at(&story, 5, &story.start, &mut ()).expect("starts");
+        let mut log = Vec::new();
+        for _ in 0..40 {
+            let Some(position) = crate::engine::core::offered(story.plan(), &state).last() else {
+                break;
+            };
+            let scene = &story.scenes[state.scene.index()];
+            log.push(Step {
+                scene: scene.id.clone(),
+                choice: scene.choices[position].id.clone(),
+            });
+            crate::engine::core::step(&story, &mut state, position, &mut ()).expect("steps");
+        }
+        (story, state, log)
+    }
+
+    #[test]
+    fn a_record_reads_back_into_the_very_state() {
+        let (story, state, log) = played();
+        let record = record(&story, &state, &log);
+        assert!(!record.memories.is_empty() && !record.flags.is_empty() && record.log.len() == 40);
+        assert_eq!(read(&story, &record).as_ref(), Some(&state));
+    }
+
+    #[test]
+    fn fingerprints_tell_states_apart_and_agree_on_equal_ones() {
+        let (story, state, _) = played();
+        let plan = story.plan();
+        let mut moved = state.clone();
+        assert_eq!(fingerprint(plan, &state), fingerprint(plan, &moved));
+        moved.visits[0] += 1;
+        assert_ne!(fingerprint(plan, &state), fingerprint(plan, &moved));
+        let mut other = state.clone();
+        other.flags.clear();
+        assert_ne!(fingerprint(plan, &state), fingerprint(plan, &other));
+    }
+}
