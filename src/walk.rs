@@ -7,8 +7,10 @@
 //! reproduce it; and coverage of scenes, choices and endings.
 //!
 //! Run `i` of `--seed S` uses seed `S + i` both for the game's chance rolls (the
-//! engine's `ChaCha8` stream 0) and for the walker's picks (`ChaCha8` stream 1), so
-//! `walk --runs 1 --seed S+i` repeats that run alone, on any machine.
+//! engine's `ChaCha8` stream 0, bit for bit as saves record them) and for the walker's
+//! picks (`ChaCha8` stream 1, sampled with `rand`'s `random_range`), so
+//! `walk --runs 1 --seed S+i` repeats that run alone, on any machine. A run steps one
+//! state in place and makes no events, so a step costs the same at any depth.
 
 mod explore;
 mod report;
