@@ -3,7 +3,9 @@
 //! an [`Action`], and [`run`] is the event loop, generic over the ratatui backend and
 //! the source of input so that tests drive the real loop with a `TestBackend`.
 //!
-//! Drawing lives in [`crate::ui`] and only reads an `App`. The game itself is the
+//! Where things go on the screen is [`layout`]'s, pure arithmetic over an `App` that
+//! `update` and the drawing share. Drawing lives in `crate::ui` and only reads an `App`;
+//! only the run loop ([`run`], [`terminal`]) joins the two. The game itself is the
 //! `Session`'s, and the `Session` (timeline and all) is what is saved: the autosave
 //! after every move and on leaving, the save slots, the quicksave. Scroll offsets,
 //! selections, the reveal and "new since you last looked" marks are the front end's
@@ -12,10 +14,12 @@
 pub mod input;
 pub mod journal;
 pub mod keymap;
+pub mod layout;
 pub mod run;
 pub mod settings;
 pub mod state;
 pub mod terminal;
+pub mod theme;
 pub mod update;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,8 +30,8 @@ use crate::replay::Migrations;
 use crate::save::{SaveDir, Slot};
 use crate::session::{Restored, Session};
 use crate::story::Story;
-use crate::ui::theme::{Theme, ThemeChoice};
 use crate::watch::ReloadSource;
+use theme::{Theme, ThemeChoice};
 
 pub use input::{Input, InputSource};
 pub use keymap::{Command, Keymap};
@@ -382,7 +386,7 @@ impl App {
             && self
                 .play
                 .reveal
-                .is_some_and(|r| r.shown < crate::ui::play::page_end(self))
+                .is_some_and(|r| r.shown < layout::play::page_end(self))
     }
 
     /// How long the loop may sleep before it must wake without input: while the text

@@ -11,7 +11,7 @@ pub mod transcript;
 mod travel;
 
 pub use input::MAX_LINE;
-pub use text::{describe_events, recollections_text, relationships_text};
+pub use text::{recollections_text, relationships_text};
 
 use std::io::{BufRead, Write};
 
@@ -23,6 +23,7 @@ use crate::session::Session;
 use crate::story::Scene;
 use crate::term_safe::SafeWriter;
 use crate::watch::{self, ReloadNote, ReloadSource};
+use crate::words::events::describe_events;
 use input::{Line, next_line};
 
 pub use transcript::{step_through, transcript};

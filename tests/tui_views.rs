@@ -5,11 +5,11 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hailsham::app::theme::ThemeChoice;
 use hailsham::app::{Action, App, Command, Input, Options, ReplayState, update};
 use hailsham::replay::Replay;
 use hailsham::save::{SaveDir, Slot};
 use hailsham::session::{Restored, Session};
-use hailsham::ui::theme::ThemeChoice;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

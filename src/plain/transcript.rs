@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::replay::{Divergence, Frame};
 use crate::story::Story;
 
-use super::describe_events;
+use crate::words::events::describe_events;
 
 /// One frame as a reader sees it: event notes, heading, passage, then "> choice".
 pub fn frame_text(story: &Story, frame: &Frame) -> String {

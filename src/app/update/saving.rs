@@ -7,14 +7,13 @@
 //! written over when the player says so (the save layer keeps it as the backup).
 
 use super::{Action, pages};
+use crate::app::layout;
 use crate::app::{App, Command, Flash, Overlay, View};
 use crate::replay::Migrations;
 use crate::save::{self, Bookmark, SaveDir, SaveError, SaveFile, Slot, SlotStatus};
 use crate::session::{Restored, Session};
 use crate::story::Story;
-use crate::ui;
-
-const SAVING_OFF: &str = "Saving is off in this game (it was started with --no-save).";
+use crate::words::saving::{SAVING_OFF, slot_name};
 
 /// The latest readable save in `saves` and its slot, restored for "Continue".
 pub(crate) fn latest_save(
@@ -31,7 +30,7 @@ pub(crate) fn latest_save(
 /// Writes the autosave if the player has moved since it was last written (so that
 /// loading a save and leaving leaves the autosave alone). Every failure is told.
 pub(super) fn autosave(app: &mut App) {
-    let bookmark = ui::play::bookmark(app);
+    let bookmark = layout::play::bookmark(app);
     // Having read on is a reason to write the autosave (another game's is moved along
     // first, never written over); loading a save and leaving at once writes nothing.
     let read_on = app.session.is_some() && app.autosave.bookmark != Some(bookmark);
@@ -144,7 +143,7 @@ pub(super) fn slots(app: &mut App, action: Action) {
             }
         }
         Action::Click(at) => {
-            if let Some(i) = ui::slots::entry_at(app, at) {
+            if let Some(i) = layout::slots::entry_at(app, at) {
                 if i == app.slots.selected {
                     use_selected(app);
                 } else {
@@ -202,7 +201,7 @@ fn save_into(app: &mut App, slot: Slot) {
         return;
     };
     let save = SaveFile {
-        bookmark: Some(ui::play::bookmark(app)),
+        bookmark: Some(layout::play::bookmark(app)),
         ..session.to_save(save::clock::now())
     };
     let held = dir.path(slot).is_file();
@@ -279,15 +278,5 @@ pub(super) fn quickload(app: &mut App) {
                 "The quicksave cannot be loaded: {e}. The file is left as it is."
             )));
         }
-    }
-}
-
-/// A slot as a sentence names it: "The autosave", "The quicksave", "Slot 3".
-pub fn slot_name(slot: Slot) -> String {
-    match slot {
-        Slot::Auto => "The autosave".to_owned(),
-        Slot::Earlier(n) => format!("Earlier autosave {n}"),
-        Slot::Quick => "The quicksave".to_owned(),
-        Slot::Numbered(n) => format!("Slot {n}"),
     }
 }

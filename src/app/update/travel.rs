@@ -2,8 +2,8 @@
 //! the history (every passage read on the path to here).
 
 use super::{Action, after_move, pages, saving, scrolled};
+use crate::app::layout;
 use crate::app::{App, Command, Flash, View};
-use crate::ui;
 
 /// Takes back the last choice; the path stays on the timeline.
 pub(super) fn undo(app: &mut App) {
@@ -65,7 +65,7 @@ pub(super) fn timeline(app: &mut App, action: Action) {
     };
     let rows = session.timeline().rows();
     let last = rows.len().saturating_sub(1);
-    let page = ui::timeline::page(app);
+    let page = layout::timeline::page(app);
     let sel = &mut app.timeline.selected;
     match action {
         Action::Command(Command::Up) | Action::Scroll(..=-1) => *sel = sel.saturating_sub(1),
@@ -75,7 +75,7 @@ pub(super) fn timeline(app: &mut App, action: Action) {
         Action::Command(Command::Top) => *sel = 0,
         Action::Command(Command::Bottom) => *sel = last,
         Action::Click(at) => {
-            if let Some(i) = ui::timeline::row_at(app, at) {
+            if let Some(i) = layout::timeline::row_at(app, at) {
                 if i == app.timeline.selected {
                     go(app, rows[i].node, rows[i].depth);
                 } else {
@@ -131,7 +131,7 @@ pub(super) fn open_history(app: &mut App) {
     }
     app.view = View::History;
     // Open at the end, where the player is reading; earlier passages are above.
-    app.history.scroll = ui::history::max_scroll(app);
+    app.history.scroll = layout::history::max_scroll(app);
 }
 
 pub(super) fn history(app: &mut App, action: Action) {
@@ -139,8 +139,8 @@ pub(super) fn history(app: &mut App, action: Action) {
         Action::Command(Command::Back | Command::History | Command::Select) => pages::close_page(app),
         Action::Command(c) if pages::open(app, c) => {}
         other => {
-            let max = ui::history::max_scroll(app);
-            let page = ui::history::page(app);
+            let max = layout::history::max_scroll(app);
+            let page = layout::history::page(app);
             app.history.scroll = scrolled(app.history.scroll, other, max, page);
         }
     }

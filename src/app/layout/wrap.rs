@@ -5,8 +5,12 @@
 //! characters at a time; wrapping the whole text first keeps the lines from jumping
 //! about as the reveal goes on.
 
+use std::ops::Range;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+use crate::engine::Shown;
 
 /// The width of `text` in terminal cells.
 pub fn width(text: &str) -> usize {
@@ -54,6 +58,38 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// Wraps a paragraph, each line with the byte ranges of it that are in emphasis.
+pub fn wrap_shown(shown: &Shown, width: usize) -> Vec<(String, Vec<Range<usize>>)> {
+    let italic = |at: usize| shown.emphasis.iter().any(|r| r.contains(&at));
+    let mut pos = 0;
+    wrap(&shown.text, width)
+        .into_iter()
+        .map(|line| {
+            let mut ranges: Vec<Range<usize>> = Vec::new();
+            for (i, c) in line.char_indices() {
+                let on = if c.is_whitespace() {
+                    italic(pos)
+                } else {
+                    while pos < shown.text.len() && !shown.text[pos..].starts_with(c) {
+                        pos += shown.text[pos..].chars().next().map_or(1, char::len_utf8);
+                    }
+                    let on = italic(pos);
+                    pos += c.len_utf8();
+                    on
+                };
+                if on {
+                    let end = i + c.len_utf8();
+                    match ranges.last_mut() {
+                        Some(r) if r.end == i => r.end = end,
+                        _ => ranges.push(i..end),
+                    }
+                }
+            }
+            (line, ranges)
+        })
+        .collect()
 }
 
 /// `text` cut to at most `max` cells, ending in "…" when it was cut.
@@ -119,5 +155,18 @@ mod tests {
     #[test]
     fn breaks_a_long_word_between_graphemes() {
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)]
+    fn emphasis_survives_wrapping() {
+        let shown = Shown {
+            text: "one two three four".into(),
+            emphasis: vec![4..13],
+        };
+        let lines = wrap_shown(&shown, 8);
+        assert_eq!(lines[0], ("one two".to_owned(), vec![4..7]));
+        assert_eq!(lines[1], ("three".to_owned(), vec![0..5]));
+        assert_eq!(lines[2], ("four".to_owned(), vec![]));
     }
 }

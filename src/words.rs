@@ -1,0 +1,8 @@
+//! What the game says, in one place for both front ends: what a step did, how a
+//! number of things is counted, the notices of saving, loading and moving in time, the
+//! inspector's verdicts, and dates as the player's clock shows them. The full-screen
+//! game and the plain player both take their words from here, so each is written once
+//! and the two never drift apart.
+
+pub mod events;
+pub mod saving;
