@@ -318,7 +318,7 @@ impl<W: Write> Player<W> {
     fn show_inspection(&mut self) -> Result<(), Error> {
         match crate::inspect::inspect(self.session.story(), self.session.state()) {
             Some(inspection) => write!(self.out, "{inspection}")?,
-            None => writeln!(self.out, "There is no scene to inspect.")?,
+            None => writeln!(self.out, "{}", crate::words::inspector::NO_SCENE)?,
         }
         Ok(())
     }
@@ -370,7 +370,7 @@ impl<W: Write> Player<W> {
             .story()
             .ending(ending)
             .map_or(ending, |e| e.title.as_str());
-        writeln!(self.out, "THE END: {title}\n")?;
+        writeln!(self.out, "{}\n", crate::words::the_end_heading(title))?;
         writeln!(self.out, "What shaped this ending:")?;
         self.show_recollections()?;
         self.show_relationships()?;

@@ -4,5 +4,17 @@
 //! game and the plain player both take their words from here, so each is written once
 //! and the two never drift apart.
 
+pub mod count;
 pub mod events;
+pub mod inspector;
 pub mod saving;
+
+/// The line a scene that is an ending closes with, in the history and the replay.
+pub fn the_end(title: &str) -> String {
+    format!("The end: {title}")
+}
+
+/// The plain player's and transcript's heading for an ending.
+pub fn the_end_heading(title: &str) -> String {
+    format!("THE END: {title}")
+}

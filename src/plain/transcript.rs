@@ -27,7 +27,7 @@ pub fn frame_text(story: &Story, frame: &Frame) -> String {
         out.push_str(&format!("> {}\n\n", chosen.label));
     }
     if let Some(ending) = &frame.ending {
-        out.push_str(&format!("THE END: {ending}\n\n"));
+        out.push_str(&format!("{}\n\n", crate::words::the_end_heading(ending)));
     }
     out
 }

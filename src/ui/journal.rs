@@ -13,6 +13,7 @@ use crate::app::journal::{Entry, entries};
 use crate::app::layout::journal::{areas, detail_rows, list_offset, list_rows};
 use crate::app::layout::{scroll_limit, wrap};
 use crate::app::{App, Command};
+use crate::words::count::count;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
@@ -33,11 +34,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 
     let count = match (memories, keepsakes) {
         (0, 0) => String::new(),
-        (m, 0) => plural(m, "memory", "memories"),
+        (m, 0) => count(m, "memory", "memories"),
         (m, k) => format!(
             "{} · {}",
-            plural(m, "memory", "memories"),
-            plural(k, "keepsake", "keepsakes")
+            count(m, "memory", "memories"),
+            count(k, "keepsake", "keepsakes")
         ),
     };
     Line::from(Span::styled("Recollections", theme.heading)).render(a.header, buf);
@@ -115,12 +116,4 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         ]
     };
     status(app, a.status, buf, "Recollections", &hints);
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }

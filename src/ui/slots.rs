@@ -143,7 +143,7 @@ fn detail(app: &App, entry: &SlotEntry, width: u16) -> Vec<Line<'static>> {
             let left = if saving {
                 "Saving here asks first, and keeps the damaged file as the backup."
             } else {
-                "The file is left as it is; your other saves are unaffected."
+                crate::words::saving::LEFT_AS_IT_IS
             };
             lines.extend(styled_lines(wrap::wrap(left, width), theme.dim, 0));
             if entry.has_backup && !saving {
@@ -165,8 +165,7 @@ fn ready(app: &App, save: &SaveFile, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     let step = match save.step() {
         0 => "the start".to_owned(),
-        1 => "after 1 choice".to_owned(),
-        n => format!("after {n} choices"),
+        n => format!("after {}", crate::words::count::choices(n)),
     };
     let ended = if save.state.ending.is_some() {
         ", at the end"

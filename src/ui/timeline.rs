@@ -13,6 +13,7 @@ use crate::app::layout::timeline::{areas, offset};
 use crate::app::layout::wrap;
 use crate::app::{App, Command};
 use crate::session::{Session, TimelineRow};
+use crate::words::count::count;
 
 /// "“choice” → Scene" in `room` cells: each whole when both fit; otherwise the scene
 /// keeps whatever the choice leaves, and at least a third of the room, and the choice
@@ -108,9 +109,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .filter(|r| r.row.branches == 0)
         .count();
     let count = format!(
-        "{points} point{} · {ends} path{}",
-        if points == 1 { "" } else { "s" },
-        if ends == 1 { "" } else { "s" }
+        "{} · {}",
+        count(points, "point", "points"),
+        count(ends, "path", "paths")
     );
     Line::styled(count, theme.dim)
         .right_aligned()

@@ -73,8 +73,7 @@ pub fn draw_confirm_new_game(app: &App, area: Rect, buf: &mut Buffer) {
             .scene()
             .map_or_else(|_| String::new(), |sc| format!(", at “{}”", sc.title));
         let steps = s.state().log.len();
-        let plural = if steps == 1 { "" } else { "s" };
-        format!(" is {steps} choice{plural} in{at}")
+        format!(" is {} in{at}", crate::words::count::choices(steps))
     });
     let kept = if app.saves().is_some() {
         "It stays in its autosave: “Load a saved game” returns to it."

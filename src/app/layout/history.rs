@@ -40,7 +40,7 @@ pub fn rows(app: &App, width: u16) -> Vec<(Row, usize)> {
             }
             part.push(Row::blank());
         } else if let Some(ending) = &frame.ending {
-            part.push(Row::styled(format!("The end: {ending}"), Role::Title));
+            part.push(Row::styled(crate::words::the_end(ending), Role::Title));
             part.push(Row::blank());
         } else {
             part.push(Row::styled("You are reading this now.", Role::Dim));

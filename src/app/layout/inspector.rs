@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use super::{PageLayout, Piece, READING_WIDTH, Role, Row, page_layout, screen, wrap};
 use crate::app::App;
 use crate::inspect::{self, Inspection, Trace, Uses};
+use crate::words::inspector;
 
 pub fn areas(area: Rect) -> PageLayout {
     // A little wider than the reading column: condition trees nest.
@@ -51,7 +52,7 @@ fn mark(holds: bool) -> Piece {
 fn trace_rows(trace: &Trace, indent: usize, width: usize) -> Vec<Row> {
     let mut out = Vec::new();
     for (depth, t) in trace.rows() {
-        let verdict = if t.holds { "holds" } else { "fails" };
+        let verdict = inspector::holds(t.holds);
         let text = match &t.detail {
             Some(d) => format!("{}  {verdict}: {d}", t.text),
             None => format!("{}  {verdict}", t.text),
@@ -86,7 +87,7 @@ fn uses_rows(heading: &str, uses: &Uses, width: usize) -> Vec<Row> {
 pub fn rows(app: &App, width: u16) -> Vec<Row> {
     let width = usize::from(width);
     let Some(ins) = inspection(app) else {
-        return vec![Row::styled("There is no scene to inspect.", Role::Dim)];
+        return vec![Row::styled(inspector::NO_SCENE, Role::Dim)];
     };
     let mut out = Vec::new();
     let about = format!("'{}' “{}” · {} · {}", ins.scene, ins.title, ins.era, ins.file);
@@ -94,13 +95,7 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
     out.push(Row::blank());
     out.push(Row::styled("Choices", Role::Heading));
     for c in &ins.choices {
-        let verdict = if c.once_taken {
-            "hidden: taken once already"
-        } else if c.offered {
-            "offered"
-        } else {
-            "hidden: its condition fails"
-        };
+        let verdict = inspector::choice_verdict(c.offered, c.once_taken);
         let text = format!("{verdict} · {} → {}: “{}”", c.id, c.to, c.label);
         let role = if c.offered { Role::Choice } else { Role::Dim };
         out.extend(row(&text, 0, Some(mark(c.offered)), &role, width));
@@ -113,7 +108,7 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
         out.push(Row::blank());
         out.push(Row::styled("Conditional paragraphs", Role::Heading));
         for p in &ins.paragraphs {
-            let verdict = if p.shown { "shown" } else { "hidden" };
+            let verdict = inspector::shown(p.shown);
             let text = format!("{verdict} · “{}”", p.excerpt);
             out.extend(row(&text, 0, Some(mark(p.shown)), &Role::Text, width));
             out.extend(trace_rows(&p.condition, 4, width));

@@ -92,7 +92,7 @@ pub fn rows(app: &App, replay: &ReplayState, width: u16) -> Vec<Row> {
         }
     }
     if let Some(ending) = &frame.ending {
-        out.push(Row::styled(format!("The end: {ending}"), Role::Title));
+        out.push(Row::styled(crate::words::the_end(ending), Role::Title));
     } else if chosen.is_none() {
         if let Some(broken) = &replay.broken {
             out.push(Row::blank());

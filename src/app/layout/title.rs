@@ -86,8 +86,7 @@ pub fn label(app: &App, item: MenuItem) -> String {
                 let steps = session.state().log.len();
                 let how_far = match steps {
                     0 => "at the start".to_owned(),
-                    1 => "1 choice in".to_owned(),
-                    n => format!("{n} choices in"),
+                    n => format!("{} in", crate::words::count::choices(n)),
                 };
                 format!("Continue: {} ({how_far})", scene.title)
             }

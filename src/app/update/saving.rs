@@ -13,7 +13,7 @@ use crate::replay::Migrations;
 use crate::save::{self, Bookmark, SaveDir, SaveError, SaveFile, Slot, SlotStatus};
 use crate::session::{Restored, Session};
 use crate::story::Story;
-use crate::words::saving::{SAVING_OFF, slot_name};
+use crate::words::saving::{self, SAVING_OFF, slot_name};
 
 /// The latest readable save in `saves` and its slot, restored for "Continue".
 pub(crate) fn latest_save(
@@ -52,10 +52,8 @@ pub(super) fn autosave(app: &mut App) {
     let again = std::mem::replace(&mut app.autosave.failed, written.is_err());
     if let Err(e) = written {
         let key = app.keymap.label(Command::Save);
-        let again = if again { " again" } else { "" };
-        app.flash = Some(Flash::warning(format!(
-            "Autosave failed{again}: {e}. Play goes on; {key} saves to a slot."
-        )));
+        let how = format!("{key} saves to a slot");
+        app.flash = Some(Flash::warning(saving::autosave_failed(again, &e, &how)));
     }
 }
 
@@ -207,26 +205,18 @@ fn save_into(app: &mut App, slot: Slot) {
     let held = dir.path(slot).is_file();
     match dir.write(slot, &save) {
         Ok(()) => {
-            let kept = if held {
-                "; what it held before is kept as a backup"
-            } else {
-                ""
-            };
-            app.flash = Some(Flash::info(format!(
-                "Saved to {} (step {}: {}){kept}.",
-                slot_name(slot).to_lowercase(),
+            app.flash = Some(Flash::info(saving::saved(
+                slot,
                 save.step(),
-                save.scene_title
+                &save.scene_title,
+                held,
             )));
             if pages::is_page(app.view) {
                 pages::close_page(app);
             }
         }
         Err(e) => {
-            app.flash = Some(Flash::warning(format!(
-                "Could not save to {}: {e}.",
-                slot_name(slot).to_lowercase()
-            )));
+            app.flash = Some(Flash::warning(saving::could_not_save(slot, &e)));
         }
     }
 }
@@ -241,13 +231,11 @@ fn load_from(app: &mut App, slot: Slot, save: &SaveFile) {
             app.autosave.due = false;
             app.autosave.owned = slot == Slot::Auto;
             app.autosave.bookmark = save.bookmark;
-            app.flash = Some(Flash::info(format!("Loaded {}.", slot_name(slot).to_lowercase())));
+            app.flash = Some(Flash::info(saving::loaded(slot)));
         }
         Err(divergence) => {
-            app.flash = Some(Flash::warning(format!(
-                "{} cannot be loaded: the story cannot begin ({divergence}).",
-                slot_name(slot)
-            )));
+            let why = format!("the story cannot begin ({divergence})");
+            app.flash = Some(Flash::warning(saving::cannot_load(slot, &why)));
         }
     }
 }
@@ -275,7 +263,9 @@ pub(super) fn quickload(app: &mut App) {
         }
         Err(e) => {
             app.flash = Some(Flash::warning(format!(
-                "The quicksave cannot be loaded: {e}. The file is left as it is."
+                "{} {}",
+                saving::cannot_load(Slot::Quick, &e),
+                saving::LEFT_AS_IT_IS
             )));
         }
     }

@@ -1,9 +1,10 @@
 //! Moving in time: undo, the timeline view (return to any point on any branch) and
 //! the history (every passage read on the path to here).
 
-use super::{Action, after_move, pages, saving, scrolled};
+use super::{Action, after_move, pages, scrolled};
 use crate::app::layout;
 use crate::app::{App, Command, Flash, View};
+use crate::words::{count, saving};
 
 /// Takes back the last choice; the path stays on the timeline.
 pub(super) fn undo(app: &mut App) {
@@ -11,15 +12,13 @@ pub(super) fn undo(app: &mut App) {
     let undone = last_choice(session);
     match session.undo() {
         Ok(true) => {
-            let what = undone.map_or_else(String::new, |label| format!(" “{label}”"));
+            let quoted = undone.map(|label| format!("“{label}”"));
             let key = app.keymap.label(Command::Timeline);
             moved(app);
-            app.play.notes = vec![format!(
-                "Taken back:{what}. That path stays on the timeline ({key})."
-            )];
+            app.play.notes = vec![saving::taken_back(quoted.as_deref(), &key)];
         }
-        Ok(false) => app.flash = Some(Flash::info("Nothing to take back: this is the start.")),
-        Err(e) => app.flash = Some(Flash::warning(format!("Cannot go back: {e}."))),
+        Ok(false) => app.flash = Some(Flash::info(saving::NOTHING_TO_TAKE_BACK)),
+        Err(e) => app.flash = Some(Flash::warning(saving::cannot_go_back(&e))),
     }
 }
 
@@ -37,7 +36,7 @@ fn last_choice(session: &crate::session::Session) -> Option<String> {
 fn moved(app: &mut App) {
     after_move(app);
     app.autosave.due = true;
-    saving::autosave(app);
+    super::saving::autosave(app);
 }
 
 pub(super) fn open_timeline(app: &mut App) {
@@ -111,15 +110,17 @@ fn go(app: &mut App, node: usize, depth: usize) {
     }
     match session.goto(node) {
         Ok(()) => {
-            let plural = if depth == 1 { "" } else { "s" };
             let title = session
                 .scene()
                 .map_or_else(|_| String::new(), |s| format!(": {}", s.title));
             app.view = View::Play;
             moved(app);
-            app.play.notes = vec![format!("Back to the point after {depth} choice{plural}{title}.")];
+            app.play.notes = vec![format!(
+                "Back to the point after {}{title}.",
+                count::choices(depth)
+            )];
         }
-        Err(e) => app.flash = Some(Flash::warning(format!("Cannot go there: {e}."))),
+        Err(e) => app.flash = Some(Flash::warning(saving::cannot_go_there(&e))),
     }
 }
 
