@@ -37,10 +37,16 @@ pub enum Exit {
     Stopped,
 }
 
-const HELP: &str = "\
+/// The commands, for `help`; `narrator` tells the story.
+fn help(narrator: &crate::story::Narrator) -> String {
+    use crate::words::narrator::{possessive, subject, verb};
+    let (name, she, her) = (&narrator.name, subject(narrator), possessive(narrator));
+    let stands = verb(narrator, "stands", "stand");
+    format!(
+        "\
 Type the number of a choice and press Enter. Other commands:
-  recollections (r)   the memories Kathy holds, and her keepsakes
-  relationships (p)   how she stands with the people in her story
+  recollections (r)   the memories {name} holds, and {her} keepsakes
+  relationships (p)   how {she} {stands} with the people in {her} story
   look (l)            read the current scene again
   inspect (i)         for authors: why each choice is offered or hidden, and what
                       this scene reads and writes
@@ -51,7 +57,9 @@ Type the number of a choice and press Enter. Other commands:
   load [N]            load slot N, 'auto' or 'quick'; without N, list the saves
   saves               list the saves
   help (?)            this list
-  quit (q)            stop playing (the game is autosaved)";
+  quit (q)            stop playing (the game is autosaved)"
+    )
+}
 
 const AFTER_THE_END: &str = "The story has ended. 'undo' takes back the last choice, 'timeline' \
 shows every path taken, 'history' rereads it all; 'quit' stops.";
@@ -228,7 +236,7 @@ impl<W: Write> Player<W> {
             .map_or((lower.as_str(), ""), |(w, a)| (w, a.trim()));
         match word {
             "" => {}
-            "help" | "?" | "h" => writeln!(self.out, "{HELP}")?,
+            "help" | "?" | "h" => writeln!(self.out, "{}", help(&self.session.story().narrator))?,
             "quit" | "q" | "exit" => {
                 writeln!(self.out, "Goodbye.")?;
                 return Ok(Some(self.exit()));

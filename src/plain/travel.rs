@@ -85,7 +85,8 @@ impl<W: Write> Player<W> {
             .parse::<usize>()
             .ok()
             .map_or(0, |n| frames.len().saturating_sub(n));
-        writeln!(self.out, "History: what Kathy has read so far\n")?;
+        let heading = crate::words::narrator::history_heading(&self.session.story().narrator);
+        writeln!(self.out, "{heading}\n")?;
         let text = transcript::frames_text(self.session.story(), &frames[skip..]);
         writeln!(
             self.out,

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-pub use super::raw::Cmp;
+pub use super::raw::{Cmp, Pronoun};
 pub use super::text::{Pos, Text};
 
 #[derive(Debug, Clone)]
@@ -17,6 +17,8 @@ pub struct Story {
     pub title: String,
     pub subtitle: Option<String>,
     pub author: Option<String>,
+    /// Who tells the story (the manifest's `narrator`), for the game's own words.
+    pub narrator: Narrator,
     pub start: String,
     pub eras: Vec<Era>,
     pub characters: Vec<Character>,
@@ -31,6 +33,23 @@ pub struct Story {
     /// A stable hash of every source file of every layer, for saves to tell which story they belong to.
     pub content_hash: u64,
     pub(crate) scene_index: HashMap<String, usize>,
+}
+
+/// Who tells the story: a name and a pronoun. Without one in the manifest, "the
+/// narrator", "they".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Narrator {
+    pub name: String,
+    pub pronoun: Pronoun,
+}
+
+impl Default for Narrator {
+    fn default() -> Self {
+        Self {
+            name: "the narrator".to_owned(),
+            pronoun: Pronoun::They,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

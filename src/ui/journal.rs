@@ -79,8 +79,8 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         let width = usize::from(a.detail.width + a.list.width);
         let mut lines = styled_lines(wrap::wrap("Nothing is held yet.", width), theme.heading, 0);
         lines.push(Line::raw(""));
-        let more = "Memories gather here as Kathy tells her story: what happened, how she holds it, and what she makes of it now.";
-        lines.extend(styled_lines(wrap::wrap(more, width.min(60)), theme.dim, 0));
+        let more = crate::words::narrator::memories_gather(&app.story().narrator);
+        lines.extend(styled_lines(wrap::wrap(&more, width.min(60)), theme.dim, 0));
         let lines: Vec<Line<'_>> = lines.into_iter().map(Line::centered).collect();
         let body = a.list.union(a.detail);
         let top = body

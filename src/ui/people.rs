@@ -10,12 +10,13 @@ use super::{draw_lines, hint, hint_pair, more_below, paint, status};
 use crate::app::layout::people::{areas, rows};
 use crate::app::layout::scroll_limit;
 use crate::app::{App, Command};
+use crate::words::narrator::stands_with;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let (header, body, status_area) = areas(area);
     Line::from(Span::styled("Relationships", theme.heading)).render(header, buf);
-    Line::styled("how Kathy stands with them", theme.dim)
+    Line::styled(stands_with(&app.story().narrator), theme.dim)
         .right_aligned()
         .render(header, buf);
     Line::styled("─".repeat(usize::from(header.width)), theme.border).render(

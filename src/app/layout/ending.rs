@@ -8,6 +8,7 @@ use super::{Piece, Role, Row, as_rows, column, screen, split_status, wrap};
 use crate::app::App;
 use crate::app::journal::{Entry, groups};
 use crate::engine;
+use crate::words::narrator;
 
 pub fn areas(app: &App, area: Rect) -> (Rect, Rect) {
     let (main, status) = split_status(area);
@@ -50,7 +51,10 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
 
     let held = groups(story, state);
     if held.is_empty() {
-        out.push(Row::styled("  She held on to nothing.", Role::Dim));
+        out.push(Row::styled(
+            format!("  {}", narrator::held_nothing(&story.narrator)),
+            Role::Dim,
+        ));
     }
     for group in held {
         let heading = group.heading;
@@ -79,7 +83,29 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
         }
         out.push(Row::blank());
     }
-    // Only those the story moved, as the people page shows them (no "+0").
+    out.extend(people(story, state, width));
+    let choices: Vec<String> = session
+        .history()
+        .into_iter()
+        .filter_map(|f| f.chosen.map(|c| c.label))
+        .collect();
+    if !choices.is_empty() {
+        out.push(Row::styled("The choices", Role::Accent));
+        for (i, choice) in choices.iter().enumerate() {
+            let text = format!("{}. {choice}", i + 1);
+            for (n, l) in wrap::wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
+                let pad = if n == 0 { "  " } else { "     " };
+                out.push(Row::styled(format!("{pad}{l}"), Role::Choice));
+            }
+        }
+    }
+    out
+}
+
+/// The people the story moved, as the people page shows them (no "+0"), under "The
+/// people"; nothing when it moved no one.
+fn people(story: &crate::story::Story, state: &engine::GameState, width: usize) -> Vec<Row> {
+    let mut out = Vec::new();
     let moved: Vec<String> = story
         .characters
         .iter()
@@ -104,21 +130,6 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
             }
         }
         out.push(Row::blank());
-    }
-    let choices: Vec<String> = session
-        .history()
-        .into_iter()
-        .filter_map(|f| f.chosen.map(|c| c.label))
-        .collect();
-    if !choices.is_empty() {
-        out.push(Row::styled("The choices", Role::Accent));
-        for (i, choice) in choices.iter().enumerate() {
-            let text = format!("{}. {choice}", i + 1);
-            for (n, l) in wrap::wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
-                let pad = if n == 0 { "  " } else { "     " };
-                out.push(Row::styled(format!("{pad}{l}"), Role::Choice));
-            }
-        }
     }
     out
 }

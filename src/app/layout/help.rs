@@ -12,30 +12,31 @@ pub const WIDTH: u16 = 70;
 pub fn rows(app: &App, width: u16) -> Vec<Row> {
     let keys_width = 18;
     let text_width = usize::from(width).saturating_sub(keys_width + 1);
-    let mut rows: Vec<(String, &str)> = vec![("1 … 9".to_owned(), "take the choice of that number")];
+    let mut rows: Vec<(String, String)> =
+        vec![("1 … 9".to_owned(), "take the choice of that number".to_owned())];
     for command in Command::ALL {
         let keys: Vec<String> = app.keymap().keys(command).iter().map(|k| k.label()).collect();
-        rows.push((keys.join("  "), command.describe()));
+        rows.push((keys.join("  "), command.describe(&app.story().narrator)));
     }
     rows.push((
         "mouse".to_owned(),
-        "click a choice, a memory, a setting or a title entry; while the text appears, a click shows the page; the wheel scrolls",
+        "click a choice, a memory, a setting or a title entry; while the text appears, a click shows the page; the wheel scrolls".to_owned(),
     ));
     rows.push((
         "Ctrl-Z".to_owned(),
-        "give the terminal back to the shell for a while; fg returns to the game",
+        "give the terminal back to the shell for a while; fg returns to the game".to_owned(),
     ));
     rows.push((
         "title".to_owned(),
-        "Continue resumes the latest game; Settings sets how text appears, the colours, what a choice did, and the column's width, each explained there",
+        "Continue resumes the latest game; Settings sets how text appears, the colours, what a choice did, and the column's width, each explained there".to_owned(),
     ));
     rows.push((
         "Space  Enter".to_owned(),
-        "while the text appears: show the rest of the page, then turn to the next; every other key acts at once",
+        "while the text appears: show the rest of the page, then turn to the next; every other key acts at once".to_owned(),
     ));
     let mut out = Vec::new();
     for (keys, what) in rows {
-        for (n, l) in wrap::wrap(what, text_width).into_iter().enumerate() {
+        for (n, l) in wrap::wrap(&what, text_width).into_iter().enumerate() {
             let k = if n == 0 { keys.clone() } else { String::new() };
             out.push(Row::new(vec![
                 Piece::new(format!("{k:<keys_width$} "), Role::Accent),
