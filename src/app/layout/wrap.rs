@@ -1,5 +1,5 @@
-//! Word wrapping measured in terminal cells, so that wide (CJK) and combining
-//! characters take the room they really take.
+//! Word wrapping measured in terminal cells (by textwrap), so that wide (CJK) and
+//! combining characters take the room they really take; cutting a line short.
 //!
 //! The play view wraps a scene once for the width it has and then reveals it a few
 //! characters at a time; wrapping the whole text first keeps the lines from jumping
@@ -17,47 +17,24 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
-/// Wraps `text` into lines at most `max` cells wide, breaking at spaces and, for a
-/// word longer than a line, between grapheme clusters. Never returns an empty list.
+/// Wraps `text` into lines at most `max` cells wide, breaking at spaces (runs of
+/// whitespace, line breaks among them, count as one space) and, for a word longer
+/// than a line, within the word. Never returns an empty list.
+///
+/// The lines are textwrap's, first fit (each line as full as it will go, as a reveal
+/// needs: a later word never moves an earlier one), breaking only at ASCII spaces and
+/// never hyphenating, so "lay-by" stays whole.
 pub fn wrap(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut line_width = 0;
-    for word in text.split_whitespace() {
-        let word_width = word.width();
-        let gap = usize::from(!line.is_empty());
-        if line_width + gap + word_width <= max {
-            if gap == 1 {
-                line.push(' ');
-            }
-            line.push_str(word);
-            line_width += gap + word_width;
-            continue;
-        }
-        if !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-            line_width = 0;
-        }
-        if word_width <= max {
-            line.push_str(word);
-            line_width = word_width;
-            continue;
-        }
-        for grapheme in word.graphemes(true) {
-            let w = grapheme.width();
-            if line_width + w > max && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                line_width = 0;
-            }
-            line.push_str(grapheme);
-            line_width += w;
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let options = textwrap::Options::new(max.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .break_words(true);
+    textwrap::wrap(&words, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
 }
 
 /// Wraps a paragraph, each line with the byte ranges of it that are in emphasis.
@@ -153,8 +130,19 @@ mod tests {
     }
 
     #[test]
-    fn breaks_a_long_word_between_graphemes() {
+    fn breaks_a_long_word_within_it() {
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
+        assert_eq!(wrap("to abcdefgh", 4), ["to", "abcd", "efgh"]);
+    }
+
+    #[test]
+    fn whitespace_runs_are_one_space_and_hyphens_do_not_break() {
+        assert_eq!(
+            wrap("  the   lay-by\n in  the rain ", 10),
+            ["the lay-by", "in the", "rain"]
+        );
+        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(wrap("word", 0), ["w", "o", "r", "d"]);
     }
 
     #[test]
