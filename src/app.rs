@@ -105,6 +105,8 @@ pub struct Options {
     /// The theme to use whatever the settings say (`NO_COLOR` chooses
     /// [`ThemeChoice::NoColor`]).
     pub theme: Option<ThemeChoice>,
+    /// The time zone dates are shown in; `None`: the player's own (the system's).
+    pub time_zone: Option<jiff::tz::TimeZone>,
 }
 
 /// The entries of the title screen's menu.
@@ -204,6 +206,8 @@ pub struct App {
     /// A theme chosen for this run only (`NO_COLOR`), until the player picks one.
     pub(crate) theme_override: Option<ThemeChoice>,
     pub(crate) keymap: Keymap,
+    /// The time zone dates are shown in.
+    pub(crate) zone: jiff::tz::TimeZone,
     pub(crate) size: Size,
     pub(crate) play: PlayState,
     /// The era of the last act whose title card was shown (or that was played into).
@@ -273,6 +277,7 @@ impl App {
             theme: Theme::shipped(theme_override.unwrap_or(settings.theme)),
             theme_override,
             keymap: Keymap::shipped(),
+            zone: options.time_zone.unwrap_or_else(crate::words::clock::local_zone),
             size: Size::new(80, 24),
             play: PlayState::default(),
             act: None,
@@ -347,6 +352,11 @@ impl App {
 
     pub fn keymap(&self) -> &Keymap {
         &self.keymap
+    }
+
+    /// The time zone dates are shown in.
+    pub fn zone(&self) -> &jiff::tz::TimeZone {
+        &self.zone
     }
 
     /// Offers (or withdraws) a game to continue from the title screen.

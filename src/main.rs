@@ -217,7 +217,12 @@ fn list_saves(args: &SavesArgs) -> Result<(), Error> {
     let dir = SaveDir::locate(args.save_dir.as_deref()).ok_or_else(|| {
         Error::Usage("there is no save folder here; give one with --save-dir DIR".to_owned())
     })?;
-    emit(&save::slots::listing(&dir, &dir.list(Some(&loaded.story.id))))
+    let zone = hailsham::words::clock::local_zone();
+    emit(&hailsham::words::saves::listing(
+        &dir,
+        &dir.list(Some(&loaded.story.id)),
+        &zone,
+    ))
 }
 
 fn run_replay(args: &ReplayArgs) -> Result<(), Error> {

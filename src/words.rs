@@ -18,3 +18,6 @@ pub fn the_end(title: &str) -> String {
 pub fn the_end_heading(title: &str) -> String {
     format!("THE END: {title}")
 }
+pub mod clock;
+pub mod narrator;
+pub mod saves;

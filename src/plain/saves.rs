@@ -94,7 +94,8 @@ impl<W: Write> Player<W> {
             return Ok(());
         };
         let entries = dir.list(Some(&self.session.story().id));
-        write!(self.out, "{}", save::slots::listing(dir, &entries))?;
+        let zone = crate::words::clock::local_zone();
+        write!(self.out, "{}", crate::words::saves::listing(dir, &entries, &zone))?;
         Ok(())
     }
 

@@ -173,7 +173,7 @@ fn ready(app: &App, save: &SaveFile, width: usize) -> Vec<Line<'static>> {
         ""
     };
     let mut rows = vec![
-        ("Saved", clock::date_time(save.saved_at)),
+        ("Saved", crate::words::clock::date_time(save.saved_at, app.zone())),
         ("Played", clock::play_time(save.play_time)),
         ("Reached", format!("{step}{ended}")),
     ];

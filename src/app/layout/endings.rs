@@ -3,7 +3,7 @@
 
 use super::{Role, Row, as_rows, page_layout, screen, scroll_limit, wrap};
 use crate::app::App;
-use crate::save::clock;
+use crate::words::clock;
 
 pub fn rows(app: &App, width: u16) -> Vec<Row> {
     let story = app.story();
@@ -19,11 +19,11 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
                 }
                 out.extend(as_rows(wrap::wrap(&ending.title, width), &Role::Heading, 0));
                 let when = match reached.times {
-                    1 => format!("reached {}", clock::date_time(reached.last)),
+                    1 => format!("reached {}", clock::date_time(reached.last, app.zone())),
                     n => format!(
                         "reached {n} times: first {}, last {}",
-                        clock::date_time(reached.first),
-                        clock::date_time(reached.last)
+                        clock::date_time(reached.first, app.zone()),
+                        clock::date_time(reached.last, app.zone())
                     ),
                 };
                 out.extend(as_rows(wrap::wrap(&when, width), &Role::Dim, 0));
