@@ -15,6 +15,7 @@ pub mod input;
 pub mod journal;
 pub mod keymap;
 pub mod layout;
+pub mod overrides;
 pub mod run;
 pub mod settings;
 pub mod state;
@@ -206,6 +207,8 @@ pub struct App {
     /// A theme chosen for this run only (`NO_COLOR`), until the player picks one.
     pub(crate) theme_override: Option<ThemeChoice>,
     pub(crate) keymap: Keymap,
+    /// The player's own key bindings and colours from the config folder, if any.
+    pub(crate) overrides: overrides::Overrides,
     /// The time zone dates are shown in.
     pub(crate) zone: jiff::tz::TimeZone,
     pub(crate) size: Size,
@@ -239,6 +242,16 @@ impl App {
             settings.text_speed = TextSpeed::Instant;
         }
         let theme_override = options.theme;
+        let overrides = options
+            .config
+            .as_ref()
+            .map(overrides::Overrides::read)
+            .unwrap_or_default();
+        let flash = [options.settings_problem, overrides.message()]
+            .into_iter()
+            .flatten()
+            .reduce(|a, b| format!("{a} {b}"))
+            .map(Flash::warning);
         let gallery = options
             .saves
             .as_ref()
@@ -264,7 +277,7 @@ impl App {
             resume_owned,
             resume_view: None,
             resume_bookmark,
-            flash: options.settings_problem.map(Flash::warning),
+            flash,
             seed: options.seed,
             games_started: 0,
             view: View::Title,
@@ -274,9 +287,10 @@ impl App {
             settings,
             settings_selected: 0,
             config: options.config,
-            theme: Theme::shipped(theme_override.unwrap_or(settings.theme)),
+            theme: overrides.theme(theme_override.unwrap_or(settings.theme)),
             theme_override,
-            keymap: Keymap::shipped(),
+            keymap: overrides.keymap.clone().unwrap_or_else(Keymap::shipped),
+            overrides,
             zone: options.time_zone.unwrap_or_else(crate::words::clock::local_zone),
             size: Size::new(80, 24),
             play: PlayState::default(),

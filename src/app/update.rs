@@ -236,7 +236,7 @@ fn activate(app: &mut App, item: MenuItem) {
 /// After a setting changed: the theme follows, and the settings are written (a
 /// failure is a message in the status line; the setting holds for this run).
 pub(crate) fn settings_changed(app: &mut App) {
-    app.theme = crate::app::theme::Theme::shipped(app.theme_choice());
+    app.theme = app.overrides.theme(app.theme_choice());
     clamp_scrolls(app);
     settle_reveal(app);
     if let Some(config) = &app.config
