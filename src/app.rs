@@ -3,7 +3,9 @@
 //! an [`Action`], and [`run`] is the event loop, generic over the ratatui backend and
 //! the source of input so that tests drive the real loop with a `TestBackend`.
 //!
-//! Drawing lives in [`crate::ui`] and only reads an `App`. The game itself is the
+//! Where things go on the screen is [`layout`]'s, pure arithmetic over an `App` that
+//! `update` and the drawing share. Drawing lives in `crate::ui` and only reads an `App`;
+//! only the run loop ([`run`], [`terminal`]) joins the two. The game itself is the
 //! `Session`'s, and the `Session` (timeline and all) is what is saved: the autosave
 //! after every move and on leaving, the save slots, the quicksave. Scroll offsets,
 //! selections, the reveal and "new since you last looked" marks are the front end's
@@ -12,10 +14,13 @@
 pub mod input;
 pub mod journal;
 pub mod keymap;
+pub mod layout;
+pub mod overrides;
 pub mod run;
 pub mod settings;
 pub mod state;
 pub mod terminal;
+pub mod theme;
 pub mod update;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -26,8 +31,8 @@ use crate::replay::Migrations;
 use crate::save::{SaveDir, Slot};
 use crate::session::{Restored, Session};
 use crate::story::Story;
-use crate::ui::theme::{Theme, ThemeChoice};
 use crate::watch::ReloadSource;
+use theme::{Theme, ThemeChoice};
 
 pub use input::{Input, InputSource};
 pub use keymap::{Command, Keymap};
@@ -101,6 +106,8 @@ pub struct Options {
     /// The theme to use whatever the settings say (`NO_COLOR` chooses
     /// [`ThemeChoice::NoColor`]).
     pub theme: Option<ThemeChoice>,
+    /// The time zone dates are shown in; `None`: the player's own (the system's).
+    pub time_zone: Option<jiff::tz::TimeZone>,
 }
 
 /// The entries of the title screen's menu.
@@ -200,6 +207,10 @@ pub struct App {
     /// A theme chosen for this run only (`NO_COLOR`), until the player picks one.
     pub(crate) theme_override: Option<ThemeChoice>,
     pub(crate) keymap: Keymap,
+    /// The player's own key bindings and colours from the config folder, if any.
+    pub(crate) overrides: overrides::Overrides,
+    /// The time zone dates are shown in.
+    pub(crate) zone: jiff::tz::TimeZone,
     pub(crate) size: Size,
     pub(crate) play: PlayState,
     /// The era of the last act whose title card was shown (or that was played into).
@@ -231,6 +242,16 @@ impl App {
             settings.text_speed = TextSpeed::Instant;
         }
         let theme_override = options.theme;
+        let overrides = options
+            .config
+            .as_ref()
+            .map(overrides::Overrides::read)
+            .unwrap_or_default();
+        let flash = [options.settings_problem, overrides.message()]
+            .into_iter()
+            .flatten()
+            .reduce(|a, b| format!("{a} {b}"))
+            .map(Flash::warning);
         let gallery = options
             .saves
             .as_ref()
@@ -256,7 +277,7 @@ impl App {
             resume_owned,
             resume_view: None,
             resume_bookmark,
-            flash: options.settings_problem.map(Flash::warning),
+            flash,
             seed: options.seed,
             games_started: 0,
             view: View::Title,
@@ -266,9 +287,11 @@ impl App {
             settings,
             settings_selected: 0,
             config: options.config,
-            theme: Theme::shipped(theme_override.unwrap_or(settings.theme)),
+            theme: overrides.theme(theme_override.unwrap_or(settings.theme)),
             theme_override,
-            keymap: Keymap::shipped(),
+            keymap: overrides.keymap.clone().unwrap_or_else(Keymap::shipped),
+            overrides,
+            zone: options.time_zone.unwrap_or_else(crate::words::clock::local_zone),
             size: Size::new(80, 24),
             play: PlayState::default(),
             act: None,
@@ -345,6 +368,11 @@ impl App {
         &self.keymap
     }
 
+    /// The time zone dates are shown in.
+    pub fn zone(&self) -> &jiff::tz::TimeZone {
+        &self.zone
+    }
+
     /// Offers (or withdraws) a game to continue from the title screen.
     pub fn set_resume(&mut self, resume: Option<Restored>) {
         self.resume = resume;
@@ -382,7 +410,7 @@ impl App {
             && self
                 .play
                 .reveal
-                .is_some_and(|r| r.shown < crate::ui::play::page_end(self))
+                .is_some_and(|r| r.shown < layout::play::page_end(self))
     }
 
     /// How long the loop may sleep before it must wake without input: while the text

@@ -11,8 +11,10 @@
 //! - [`session`]: a game in progress, driven by both front ends: choose, undo, jump
 //!   along the timeline, history, save and restore.
 //! - [`plain`]: the line-by-line player for pipes and screen readers.
-//! - [`app`]: the full-screen game's state, its update and its event loop.
-//! - [`ui`]: drawing the full-screen game, one file per view; themes.
+//! - [`words`]: what both front ends say: events described, notices, counts, dates.
+//! - [`app`]: the full-screen game's state, its theme, its layout (pure arithmetic
+//!   that update and drawing share), its update and its event loop.
+//! - [`ui`]: drawing the full-screen game, one file per view.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
 //! - Authoring tools: [`check`] (summary and warnings), [`walk`] (random and exhaustive
 //!   playthroughs), [`graph`] (dot and Mermaid), [`warp`] (start anywhere, with any
@@ -42,3 +44,4 @@ pub mod ui;
 pub mod walk;
 pub mod warp;
 pub mod watch;
+pub mod words;

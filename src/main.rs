@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use hailsham::app::theme::ThemeChoice;
 use hailsham::cli::{
     CheckArgs, Cli, Command, GraphArgs, GraphFormat, PlayArgs, ReplayArgs, SavesArgs, ScenesArgs, StoryArgs,
     WalkArgs,
@@ -19,7 +20,6 @@ use hailsham::replay::{self, Migrations, Replay};
 use hailsham::save::{self, SaveDir, SaveFile};
 use hailsham::session::{Restored, Session};
 use hailsham::story::{self, Loaded, Report, Severity, Story};
-use hailsham::ui::theme::ThemeChoice;
 use hailsham::walk::{self, WalkOptions, WalkReport};
 use hailsham::watch::Reloader;
 use hailsham::{app, check, graph, plain, scenes, term_safe, warp};
@@ -217,7 +217,12 @@ fn list_saves(args: &SavesArgs) -> Result<(), Error> {
     let dir = SaveDir::locate(args.save_dir.as_deref()).ok_or_else(|| {
         Error::Usage("there is no save folder here; give one with --save-dir DIR".to_owned())
     })?;
-    emit(&save::slots::listing(&dir, &dir.list(Some(&loaded.story.id))))
+    let zone = hailsham::words::clock::local_zone();
+    emit(&hailsham::words::saves::listing(
+        &dir,
+        &dir.list(Some(&loaded.story.id)),
+        &zone,
+    ))
 }
 
 fn run_replay(args: &ReplayArgs) -> Result<(), Error> {

@@ -11,7 +11,7 @@ pub mod transcript;
 mod travel;
 
 pub use input::MAX_LINE;
-pub use text::{describe_events, recollections_text, relationships_text};
+pub use text::{recollections_text, relationships_text};
 
 use std::io::{BufRead, Write};
 
@@ -23,6 +23,7 @@ use crate::session::Session;
 use crate::story::Scene;
 use crate::term_safe::SafeWriter;
 use crate::watch::{self, ReloadNote, ReloadSource};
+use crate::words::events::describe_events;
 use input::{Line, next_line};
 
 pub use transcript::{step_through, transcript};
@@ -36,10 +37,16 @@ pub enum Exit {
     Stopped,
 }
 
-const HELP: &str = "\
+/// The commands, for `help`; `narrator` tells the story.
+fn help(narrator: &crate::story::Narrator) -> String {
+    use crate::words::narrator::{possessive, subject, verb};
+    let (name, she, her) = (&narrator.name, subject(narrator), possessive(narrator));
+    let stands = verb(narrator, "stands", "stand");
+    format!(
+        "\
 Type the number of a choice and press Enter. Other commands:
-  recollections (r)   the memories Kathy holds, and her keepsakes
-  relationships (p)   how she stands with the people in her story
+  recollections (r)   the memories {name} holds, and {her} keepsakes
+  relationships (p)   how {she} {stands} with the people in {her} story
   look (l)            read the current scene again
   inspect (i)         for authors: why each choice is offered or hidden, and what
                       this scene reads and writes
@@ -50,7 +57,9 @@ Type the number of a choice and press Enter. Other commands:
   load [N]            load slot N, 'auto' or 'quick'; without N, list the saves
   saves               list the saves
   help (?)            this list
-  quit (q)            stop playing (the game is autosaved)";
+  quit (q)            stop playing (the game is autosaved)"
+    )
+}
 
 const AFTER_THE_END: &str = "The story has ended. 'undo' takes back the last choice, 'timeline' \
 shows every path taken, 'history' rereads it all; 'quit' stops.";
@@ -227,7 +236,7 @@ impl<W: Write> Player<W> {
             .map_or((lower.as_str(), ""), |(w, a)| (w, a.trim()));
         match word {
             "" => {}
-            "help" | "?" | "h" => writeln!(self.out, "{HELP}")?,
+            "help" | "?" | "h" => writeln!(self.out, "{}", help(&self.session.story().narrator))?,
             "quit" | "q" | "exit" => {
                 writeln!(self.out, "Goodbye.")?;
                 return Ok(Some(self.exit()));
@@ -317,7 +326,7 @@ impl<W: Write> Player<W> {
     fn show_inspection(&mut self) -> Result<(), Error> {
         match crate::inspect::inspect(self.session.story(), self.session.state()) {
             Some(inspection) => write!(self.out, "{inspection}")?,
-            None => writeln!(self.out, "There is no scene to inspect.")?,
+            None => writeln!(self.out, "{}", crate::words::inspector::NO_SCENE)?,
         }
         Ok(())
     }
@@ -369,7 +378,7 @@ impl<W: Write> Player<W> {
             .story()
             .ending(ending)
             .map_or(ending, |e| e.title.as_str());
-        writeln!(self.out, "THE END: {title}\n")?;
+        writeln!(self.out, "{}\n", crate::words::the_end_heading(title))?;
         writeln!(self.out, "What shaped this ending:")?;
         self.show_recollections()?;
         self.show_relationships()?;

@@ -1,13 +1,13 @@
 //! Drawing: `impl Widget for &App` and one file per view. Nothing here changes the
 //! game; every function reads an [`App`] and writes cells into a buffer, so each view
-//! can be drawn from a state built in a test.
+//! can be drawn from a state built in a test. Where things go, and the rows a view
+//! shows, are [`crate::app::layout`]'s; here they are given the theme's styles.
 //!
-//! The layout helpers shared by views live here: the centred reading column, the
-//! status line, popups, and the notice shown when the terminal is too small.
+//! The drawing shared by views lives here: the status line, popups, rows in their
+//! styles, and the notice shown when the terminal is too small.
 
 pub mod card;
 pub mod diagnostics;
-pub mod effects;
 pub mod emphasis;
 pub mod ending;
 pub mod endings;
@@ -20,25 +20,18 @@ pub mod play;
 pub mod replay;
 pub mod settings;
 pub mod slots;
-pub mod theme;
 pub mod timeline;
 pub mod title;
-pub mod wrap;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use crate::app::layout::{MIN_HEIGHT, MIN_WIDTH, Piece, Role, Row, centred, wrap};
+use crate::app::theme::Theme;
 use crate::app::{App, Command, Overlay, View};
-
-/// The smallest terminal the game lays itself out in.
-pub const MIN_WIDTH: u16 = 60;
-pub const MIN_HEIGHT: u16 = 18;
-
-/// The widest the text column grows, for comfortable reading on wide terminals.
-pub const READING_WIDTH: u16 = 74;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -69,23 +62,6 @@ impl Widget for &App {
             Some(Overlay::Diagnostics) => diagnostics::draw(self, area, buf),
             None => {}
         }
-    }
-}
-
-/// The screen without its status line, and the status line.
-pub fn split_status(area: Rect) -> (Rect, Rect) {
-    let [main, status] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
-    (main, status)
-}
-
-/// A column at most `max` wide, centred, with a margin of two cells either side.
-pub fn column(area: Rect, max: u16) -> Rect {
-    let inner = area.width.saturating_sub(4);
-    let width = inner.min(max);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        width,
-        ..area
     }
 }
 
@@ -178,14 +154,7 @@ pub fn hint_pair<'a>(app: &App, pair: (Command, Command), joiner: &str, word: &'
 
 /// A box centred in `area`, cleared, with a rounded border and a title.
 pub fn popup(app: &App, area: Rect, width: u16, height: u16, title: &str, buf: &mut Buffer) -> Rect {
-    let width = width.min(area.width.saturating_sub(2));
-    let height = height.min(area.height.saturating_sub(2));
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let rect = centred(area, width, height);
     Clear.render(rect, buf);
     let theme = app.theme();
     let block = Block::bordered()
@@ -250,11 +219,6 @@ pub fn draw_lines(lines: &[Line<'_>], scroll: usize, area: Rect, buf: &mut Buffe
     }
 }
 
-/// How far a page of `len` lines can scroll in a body `height` rows tall.
-pub fn scroll_limit(len: usize, height: u16) -> usize {
-    len.saturating_sub(usize::from(height))
-}
-
 /// On the row under `body`, says that lines remain below the page scrolled to
 /// `scroll`, and names the key (`command`) that shows them.
 pub fn more_below(app: &App, command: Command, scroll: usize, len: usize, body: Rect, buf: &mut Buffer) {
@@ -274,47 +238,40 @@ pub fn more_below(app: &App, command: Command, scroll: usize, len: usize, body: 
     .render(row, buf);
 }
 
-/// The whole terminal as the app last saw it, for sizing a view outside `draw`
-/// (scroll limits, page lengths).
-pub fn screen(app: &App) -> Rect {
-    Rect::new(0, 0, app.size().width, app.size().height)
+/// The style the theme gives a role.
+pub fn style(theme: &Theme, role: &Role) -> Style {
+    match role {
+        Role::Text => theme.text,
+        Role::Dim => theme.dim,
+        Role::Heading => theme.heading,
+        Role::Place => theme.place,
+        Role::Title => theme.title,
+        Role::Accent => theme.accent,
+        Role::Choice => theme.choice,
+        Role::Selected => theme.selected,
+        Role::Note => theme.note,
+        Role::Reflection => theme.reflection,
+        Role::Mark => theme.mark,
+        Role::Border => theme.border,
+        Role::Warning => theme.warning,
+        Role::Gauge => theme.gauge,
+        Role::Track => theme.track,
+        Role::Tone(tone) => theme.tone(tone),
+    }
 }
 
-/// The layout the full-page views share: a centred column at most `width` wide, a
-/// two-line header at its top, the body under it, and the status line.
-pub struct PageLayout {
-    pub header: Rect,
-    pub body: Rect,
-    pub status: Rect,
+/// A piece of text in its role's style.
+pub fn span(theme: &Theme, piece: Piece) -> Span<'static> {
+    let style = style(theme, &piece.role);
+    Span::styled(piece.text, style)
 }
 
-pub fn page_layout(area: Rect, width: u16) -> PageLayout {
-    let (main, status) = split_status(area);
-    let col = column(main, width);
-    let header = Rect {
-        y: main.y + 1,
-        height: 2,
-        ..col
-    };
-    let top = header.bottom() + 1;
-    let body = Rect {
-        y: top,
-        height: main.bottom().saturating_sub(top + 1),
-        ..col
-    };
-    PageLayout { header, body, status }
-}
-
-/// Splits a body into a list `list_width` wide and, three columns on, a detail pane.
-pub fn split_list(body: Rect, list_width: u16) -> (Rect, Rect) {
-    let list = Rect {
-        width: list_width,
-        ..body
-    };
-    let detail = Rect {
-        x: body.x + list_width + 3,
-        width: body.width.saturating_sub(list_width + 3),
-        ..body
-    };
-    (list, detail)
+/// Rows from the layout, in the theme's styles.
+pub fn paint(theme: &Theme, rows: Vec<Row>) -> Vec<Line<'static>> {
+    rows.into_iter()
+        .map(|row| {
+            let line = Line::from(row.pieces.into_iter().map(|p| span(theme, p)).collect::<Vec<_>>());
+            if row.centred { line.centered() } else { line }
+        })
+        .collect()
 }

@@ -73,6 +73,36 @@ fn ctrl_c_and_signals_quit_at_once() {
 }
 
 #[test]
+fn a_malformed_key_bindings_override_is_told_and_the_shipped_keys_work() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("keybindings.ron"), "{\n  Up: [\"up\",\n}").unwrap();
+    let mut app = App::new(
+        common::example().story,
+        Options {
+            config: Some(hailsham::app::ConfigDir::new(dir.path())),
+            ..Options::default()
+        },
+    );
+    let flash = app.flash().map(|f| f.text.clone()).unwrap_or_default();
+    let path = dir.path().join("keybindings.ron").display().to_string();
+    assert!(flash.starts_with(&format!("{path}:3:")), "{flash}");
+    assert!(
+        flash.ends_with("; the shipped key bindings are in use."),
+        "{flash}"
+    );
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    run(&mut terminal, &mut app, &mut Script::new(vec![])).unwrap();
+    assert!(
+        screen(&terminal).contains("keybindings.ron:3:"),
+        "{}",
+        screen(&terminal)
+    );
+    // The shipped keys: Enter begins the story.
+    let (app, _) = play(vec![press(KeyCode::Enter)]);
+    assert_eq!(app.view(), View::Play);
+}
+
+#[test]
 fn key_releases_are_ignored() {
     let mut release = KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
     release.kind = KeyEventKind::Release;
@@ -114,8 +144,33 @@ fn resizing_to_any_size_at_any_moment_never_panics() {
         inputs.push(Input::Resize { width: w, height: h });
         inputs.push([ch('r'), ch('p'), ch('?'), press(KeyCode::Esc), ch('1'), ch('j')][i % 6].clone());
     }
-    let (app, _) = play(inputs);
-    assert!(app.should_quit(), "the script ran out and closed the input");
+    let (app, terminal) = play(inputs);
+    // Every key acted at its size: the recollections, then the people, the help
+    // opened and closed over them, "1" no choice there, and j scrolled.
+    assert_eq!(app.view(), View::Relationships);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.size(), ratatui::layout::Size::new(80, 24));
+    assert!(
+        app.session().is_some_and(|s| s.state().log.is_empty()),
+        "no choice was taken"
+    );
+    assert!(
+        screen(&terminal).contains("Relationships"),
+        "{}",
+        screen(&terminal)
+    );
+    // And the screen it ended on draws at every one of those sizes.
+    for (w, h) in [(1, 1), (30, 10), (59, 17), (60, 18), (200, 60)] {
+        let mut small = Terminal::new(TestBackend::new(w, h)).unwrap();
+        small.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        let text = small.backend().to_string();
+        let expected = if w < 60 || h < 18 {
+            "enlarge"
+        } else {
+            "Relationships"
+        };
+        assert!(w < 20 || text.contains(expected), "{w}×{h}:\n{text}");
+    }
 }
 
 #[test]

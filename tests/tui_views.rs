@@ -5,11 +5,11 @@
 mod common;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use hailsham::app::theme::ThemeChoice;
 use hailsham::app::{Action, App, Command, Input, Options, ReplayState, update};
 use hailsham::replay::Replay;
 use hailsham::save::{SaveDir, Slot};
 use hailsham::session::{Restored, Session};
-use hailsham::ui::theme::ThemeChoice;
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,8 +18,10 @@ use ratatui::style::Modifier;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
+/// Dates show in UTC here, whatever this machine's zone, so the snapshots hold anywhere.
 fn app_with(options: Options) -> App {
-    App::new(common::example().story, options)
+    let time_zone = options.time_zone.clone().or(Some(jiff::tz::TimeZone::UTC));
+    App::new(common::example().story, Options { time_zone, ..options })
 }
 
 fn app() -> App {

@@ -89,8 +89,11 @@ impl Command {
         Self::Slower,
     ];
 
-    /// What the command does, for the help overlay.
-    pub fn describe(self) -> &'static str {
+    /// What the command does, for the help overlay; `narrator` tells the story.
+    pub fn describe(self, narrator: &crate::story::Narrator) -> String {
+        if self == Self::Relationships {
+            return crate::words::narrator::people_in_story(narrator);
+        }
         match self {
             Self::Up => "move up: the previous choice, memory or line",
             Self::Down => "move down: the next choice, memory or line",
@@ -101,7 +104,7 @@ impl Command {
             Self::Bottom => "go to the bottom",
             Self::Back => "close this page; from the story, back to the title (saved first)",
             Self::Recollections => "the recollections: memories and keepsakes",
-            Self::Relationships => "the people in Kathy's story",
+            Self::Relationships => "the people in the story",
             Self::Arrange => "recollections: list the memories by era, or in the order remembered",
             Self::Undo => "take back the last choice (the path stays on the timeline)",
             Self::History => "the history: every passage read so far",
@@ -121,6 +124,7 @@ impl Command {
             Self::Faster => "replay: faster",
             Self::Slower => "replay: slower",
         }
+        .to_owned()
     }
 }
 

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::ui::theme::ThemeChoice;
+use crate::app::theme::ThemeChoice;
 
 /// The environment variable that moves the config folder.
 pub const ENV: &str = "HAILSHAM_CONFIG_DIR";
@@ -95,7 +95,7 @@ impl Column {
     pub fn width(self) -> u16 {
         match self {
             Self::Narrow => 60,
-            Self::Medium => crate::ui::READING_WIDTH,
+            Self::Medium => super::layout::READING_WIDTH,
             Self::Wide => 100,
         }
     }

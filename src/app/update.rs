@@ -17,15 +17,14 @@ mod travel;
 pub(crate) use reading::{Reading, begin_restored};
 use reading::{advance, record_ending, settle_reveal, tick};
 pub(crate) use saving::latest_save;
-pub use saving::slot_name;
 
 use crossterm::event::{KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Size};
 
 use super::{App, Command, Flash, Input, Mark, MenuItem, Overlay, PlayState, Reveal, View};
+use crate::app::layout;
 use crate::engine::Event;
 use crate::session::Session;
-use crate::ui;
 
 /// Something to do to the game, whatever key or click asked for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +193,7 @@ fn title(app: &mut App, action: Action) {
         }
         Action::Command(Command::Settings) => preferences::open(app),
         Action::Click(at) => {
-            if let Some(i) = ui::title::item_at(app, at) {
+            if let Some(i) = layout::title::item_at(app, at) {
                 app.menu_selected = i;
                 if let Some(&item) = menu.get(i) {
                     activate(app, item);
@@ -237,7 +236,7 @@ fn activate(app: &mut App, item: MenuItem) {
 /// After a setting changed: the theme follows, and the settings are written (a
 /// failure is a message in the status line; the setting holds for this run).
 pub(crate) fn settings_changed(app: &mut App) {
-    app.theme = crate::ui::theme::Theme::shipped(app.theme_choice());
+    app.theme = app.overrides.theme(app.theme_choice());
     clamp_scrolls(app);
     settle_reveal(app);
     if let Some(config) = &app.config
@@ -300,7 +299,11 @@ fn act_of(app: &App) -> Option<String> {
 /// after its text.
 fn after_step(app: &mut App, events: &[Event]) {
     let Some(session) = &app.session else { return };
-    let total = session.passage().iter().map(|p| ui::play::letters(&p.text)).sum();
+    let total = session
+        .passage()
+        .iter()
+        .map(|p| layout::play::letters(&p.text))
+        .sum();
     app.play = PlayState {
         selected: 0,
         scroll: 0,
@@ -366,17 +369,17 @@ fn play(app: &mut App, action: Action) {
         }
         Action::Command(Command::Select) => choose(app, app.play.selected),
         Action::Pick(i) if i < count => choose(app, i),
-        Action::Click(at) => match ui::play::choice_at(app, at) {
+        Action::Click(at) => match layout::play::choice_at(app, at) {
             Some(i) => choose(app, i),
-            None if ended && ui::play::in_choices(app, at) => app.view = View::Ending,
+            None if ended && layout::play::in_choices(app, at) => app.view = View::Ending,
             None => {}
         },
         Action::Command(Command::Undo) => travel::undo(app),
         Action::Command(Command::Back) => saving::to_title(app),
         Action::Command(c) if pages::open(app, c) => {}
         other => {
-            let max = ui::play::max_scroll(app);
-            let page = ui::play::page(app);
+            let max = layout::play::max_scroll(app);
+            let page = layout::play::page(app);
             app.play.scroll = scrolled(app.play.scroll, other, max, page);
         }
     }
@@ -412,15 +415,15 @@ fn scrolled(offset: usize, action: Action, max: usize, page: usize) -> usize {
 }
 
 fn clamp_scrolls(app: &mut App) {
-    app.play.scroll = app.play.scroll.min(ui::play::max_scroll(app));
-    app.people.scroll = app.people.scroll.min(ui::people::max_scroll(app));
-    app.ending_scroll = app.ending_scroll.min(ui::ending::max_scroll(app));
-    app.gallery_scroll = app.gallery_scroll.min(ui::endings::max_scroll(app));
-    app.help_scroll = app.help_scroll.min(ui::help::max_scroll(app));
-    app.history.scroll = app.history.scroll.min(ui::history::max_scroll(app));
-    app.inspector.scroll = app.inspector.scroll.min(ui::inspector::max_scroll(app));
-    app.diagnostics.scroll = app.diagnostics.scroll.min(ui::diagnostics::max_scroll(app));
-    let replay_max = ui::replay::max_scroll(app);
+    app.play.scroll = app.play.scroll.min(layout::play::max_scroll(app));
+    app.people.scroll = app.people.scroll.min(layout::people::max_scroll(app));
+    app.ending_scroll = app.ending_scroll.min(layout::ending::max_scroll(app));
+    app.gallery_scroll = app.gallery_scroll.min(layout::endings::max_scroll(app));
+    app.help_scroll = app.help_scroll.min(layout::help::max_scroll(app));
+    app.history.scroll = app.history.scroll.min(layout::history::max_scroll(app));
+    app.inspector.scroll = app.inspector.scroll.min(layout::inspector::max_scroll(app));
+    app.diagnostics.scroll = app.diagnostics.scroll.min(layout::diagnostics::max_scroll(app));
+    let replay_max = layout::replay::max_scroll(app);
     if let Some(replay) = &mut app.replay {
         replay.scroll = replay.scroll.min(replay_max);
     }

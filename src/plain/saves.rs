@@ -5,10 +5,9 @@ use std::io::Write;
 use crate::error::Error;
 use crate::save::{self, SaveError, Slot};
 use crate::session::Session;
+use crate::words::saving::{self, LEFT_AS_IT_IS, SAVING_OFF};
 
 use super::Player;
-
-const SAVING_OFF: &str = "Saving is off in this game (it was started with --no-save).";
 
 impl<W: Write> Player<W> {
     /// `save [N]`: into slot N, or the quicksave.
@@ -31,14 +30,14 @@ impl<W: Write> Player<W> {
             return Ok(());
         };
         let save = self.session.to_save(save::clock::now());
+        let held = dir.path(slot).is_file();
         match dir.write(slot, &save) {
             Ok(()) => writeln!(
                 self.out,
-                "Saved to slot {slot} (step {}: {}).",
-                save.step(),
-                save.scene_title
+                "{}",
+                saving::saved(slot, save.step(), &save.scene_title, held)
             )?,
-            Err(e) => writeln!(self.out, "Could not save to slot {slot}: {e}")?,
+            Err(e) => writeln!(self.out, "{}", saving::could_not_save(slot, &e))?,
         }
         Ok(())
     }
@@ -65,29 +64,25 @@ impl<W: Write> Player<W> {
         let save = match dir.read(slot, Some(&story.id)) {
             Ok(save) => save,
             Err(e) => {
-                writeln!(self.out, "Cannot load slot {slot}: {e}")?;
+                writeln!(self.out, "{}", saving::cannot_load(slot, &e))?;
                 if matches!(e, SaveError::Missing) {
                     return Ok(());
                 }
-                return writeln!(
-                    self.out,
-                    "The file is left as it is; your other saves are unaffected."
-                )
-                .map_err(Error::from);
+                return writeln!(self.out, "{LEFT_AS_IT_IS}").map_err(Error::from);
             }
         };
         match Session::from_save(story.clone(), &save, &self.migrations) {
             Ok(restored) => {
                 self.owns_autosave = slot == Slot::Auto;
                 self.session = restored.session;
-                writeln!(self.out, "Loaded slot {slot}.\n")?;
+                writeln!(self.out, "{}\n", saving::loaded(slot))?;
                 if let Some(notice) = restored.notice {
                     writeln!(self.out, "{}\n", notice.message())?;
                 }
                 self.show_scene()?;
                 self.check_ending()?;
             }
-            Err(divergence) => writeln!(self.out, "Cannot load slot {slot}: {divergence}")?,
+            Err(divergence) => writeln!(self.out, "{}", saving::cannot_load(slot, &divergence))?,
         }
         Ok(())
     }
@@ -99,7 +94,8 @@ impl<W: Write> Player<W> {
             return Ok(());
         };
         let entries = dir.list(Some(&self.session.story().id));
-        write!(self.out, "{}", save::slots::listing(dir, &entries))?;
+        let zone = crate::words::clock::local_zone();
+        write!(self.out, "{}", crate::words::saves::listing(dir, &entries, &zone))?;
         Ok(())
     }
 
@@ -119,8 +115,11 @@ impl<W: Write> Player<W> {
         }
         let again = std::mem::replace(&mut self.autosave_failed, written.is_err());
         match written {
-            Err(e) if again => writeln!(self.out, "(Autosave failed again: {e}.)")?,
-            Err(e) => writeln!(self.out, "(Autosave failed: {e}. Play goes on; try 'save N'.)")?,
+            Err(e) => writeln!(
+                self.out,
+                "({})",
+                saving::autosave_failed(again, &e, "try 'save N'")
+            )?,
             Ok(()) if again => writeln!(self.out, "(Autosave works again.)")?,
             Ok(()) => {}
         }

@@ -1,45 +1,7 @@
-//! The game in words, for plain mode and anywhere else a view is wanted as text:
-//! what a step changed, the recollections, the relationships.
+//! The plain player's views as text: the recollections and the relationships.
 
-use crate::engine::{self, Event, GameState};
+use crate::engine::{self, GameState};
 use crate::story::Story;
-
-/// One line per event worth telling a reader about.
-pub fn describe_events(story: &Story, events: &[Event]) -> Vec<String> {
-    events
-        .iter()
-        .filter_map(|e| match e {
-            Event::MemoryRecorded {
-                memory,
-                tone,
-                previous_tone,
-            } => {
-                let title = story.memory_title(memory);
-                Some(match previous_tone {
-                    None => format!("Remembered: {title} ({tone})"),
-                    Some(old) => format!("Remembered differently: {title} ({old}, now {tone})"),
-                })
-            }
-            Event::RelationshipMoved {
-                character,
-                axis,
-                from,
-                to,
-            } => {
-                let name = story.character_name(character);
-                let dir = if to > from { "up" } else { "down" };
-                Some(format!("{name}: {axis} {dir} ({from} to {to})"))
-            }
-            Event::Learned { knowledge } => Some(format!(
-                "Learned: {}",
-                story.knowledge_summary(knowledge).unwrap_or(knowledge)
-            )),
-            Event::KeepsakeGained { keepsake } => Some(format!("Kept: {}", story.keepsake_name(keepsake))),
-            Event::KeepsakeLost { keepsake } => Some(format!("Lost: {}", story.keepsake_name(keepsake))),
-            _ => None,
-        })
-        .collect()
-}
 
 /// The recollections as plain text: memories by era, each with tone and reflection.
 pub fn recollections_text(story: &Story, state: &GameState) -> String {

@@ -7,7 +7,7 @@ use crate::error::Error;
 use crate::replay::{Divergence, Frame};
 use crate::story::Story;
 
-use super::describe_events;
+use crate::words::events::describe_events;
 
 /// One frame as a reader sees it: event notes, heading, passage, then "> choice".
 pub fn frame_text(story: &Story, frame: &Frame) -> String {
@@ -27,7 +27,7 @@ pub fn frame_text(story: &Story, frame: &Frame) -> String {
         out.push_str(&format!("> {}\n\n", chosen.label));
     }
     if let Some(ending) = &frame.ending {
-        out.push_str(&format!("THE END: {ending}\n\n"));
+        out.push_str(&format!("{}\n\n", crate::words::the_end_heading(ending)));
     }
     out
 }

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use crate::error::Error;
+use crate::words::saving;
 
 use super::{Player, transcript};
 
@@ -19,17 +20,15 @@ impl<W: Write> Player<W> {
             .and_then(|f| f.chosen.clone());
         match self.session.undo() {
             Ok(true) => {
-                let label = undone.map_or_else(String::new, |c| format!(": \"{}\"", c.label));
-                writeln!(
-                    self.out,
-                    "Taken back{label}. That path stays on the timeline ('timeline' to see it).\n"
-                )?;
+                let quoted = undone.map(|c| format!("\"{}\"", c.label));
+                let said = saving::taken_back(quoted.as_deref(), "'timeline' to see it");
+                writeln!(self.out, "{said}\n")?;
                 self.show_scene()?;
                 self.moved = true;
                 self.autosave()?;
             }
-            Ok(false) => writeln!(self.out, "Nothing to take back: this is the start.")?,
-            Err(e) => writeln!(self.out, "Cannot go back: {e}")?,
+            Ok(false) => writeln!(self.out, "{}", saving::NOTHING_TO_TAKE_BACK)?,
+            Err(e) => writeln!(self.out, "{}", saving::cannot_go_back(&e))?,
         }
         Ok(())
     }
@@ -74,7 +73,7 @@ impl<W: Write> Player<W> {
                 self.autosave()?;
                 self.check_ending()?;
             }
-            Err(e) => writeln!(self.out, "Cannot go there: {e}")?,
+            Err(e) => writeln!(self.out, "{}", saving::cannot_go_there(&e))?,
         }
         Ok(())
     }
@@ -86,7 +85,8 @@ impl<W: Write> Player<W> {
             .parse::<usize>()
             .ok()
             .map_or(0, |n| frames.len().saturating_sub(n));
-        writeln!(self.out, "History: what Kathy has read so far\n")?;
+        let heading = crate::words::narrator::history_heading(&self.session.story().narrator);
+        writeln!(self.out, "{heading}\n")?;
         let text = transcript::frames_text(self.session.story(), &frames[skip..]);
         writeln!(
             self.out,

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use super::compiled::Plan;
 
-pub use super::raw::Cmp;
+pub use super::raw::{Cmp, Pronoun};
 pub use super::text::{Pos, Text};
 
 #[derive(Debug, Clone)]
@@ -20,6 +20,8 @@ pub struct Story {
     pub title: String,
     pub subtitle: Option<String>,
     pub author: Option<String>,
+    /// Who tells the story (the manifest's `narrator`), for the game's own words.
+    pub narrator: Narrator,
     pub start: String,
     pub eras: Vec<Era>,
     pub characters: Vec<Character>,
@@ -37,6 +39,23 @@ pub struct Story {
     /// The story compiled for the engine (see [`compiled`](super::compiled)), shared by
     /// every copy of the story.
     pub(crate) plan: Arc<Plan>,
+}
+
+/// Who tells the story: a name and a pronoun. Without one in the manifest, "the
+/// narrator", "they".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Narrator {
+    pub name: String,
+    pub pronoun: Pronoun,
+}
+
+impl Default for Narrator {
+    fn default() -> Self {
+        Self {
+            name: "the narrator".to_owned(),
+            pronoun: Pronoun::They,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -20,6 +20,9 @@ pub struct RawManifest {
     pub subtitle: Option<Spanned>,
     #[serde(default)]
     pub author: Option<Spanned>,
+    /// `narrator: Narrator(name: "Kathy", pronoun: She)`: who tells the story.
+    #[serde(default)]
+    pub narrator: Option<RawNarrator>,
     pub start: Spanned,
     pub eras: Vec<RawEra>,
     #[serde(default)]
@@ -37,6 +40,24 @@ pub struct RawManifest {
     /// `conditions: { "name": COND, … }`, usable as `Is("name")` and inline.
     #[serde(default)]
     pub conditions: RawConditions,
+}
+
+/// Who tells the story, as the game's own words name them.
+#[derive(Debug, Deserialize)]
+#[serde(rename = "Narrator", deny_unknown_fields)]
+pub struct RawNarrator {
+    pub name: Spanned,
+    #[serde(default)]
+    pub pronoun: Pronoun,
+}
+
+/// The pronoun the game's own words use for the narrator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+pub enum Pronoun {
+    She,
+    He,
+    #[default]
+    They,
 }
 
 /// Named conditions, in the order written.

@@ -6,7 +6,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::{column, draw_lines, hint, status, wrap};
+use super::{draw_lines, hint, status};
+use crate::app::layout::{column, split_status, wrap};
 use crate::app::{App, Command};
 
 /// "Act One" in words, for the title card of the story's first era.
@@ -25,7 +26,7 @@ pub fn draw(app: &App, era_id: &str, status_area: Rect, area: Rect, buf: &mut Bu
     let story = app.story();
     let n = story.eras.iter().position(|e| e.id == era_id).unwrap_or(0);
     let title = story.era(era_id).map_or(era_id, |e| e.title.as_str());
-    let (main, _) = super::split_status(area);
+    let (main, _) = split_status(area);
     let col = column(main, app.settings().column.width());
     let mut lines = vec![Line::styled(act_name(n), theme.dim).centered(), Line::raw("")];
     lines.extend(

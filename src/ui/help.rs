@@ -6,68 +6,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_lines, popup, screen, scroll_limit, wrap};
+use super::{draw_lines, paint, popup};
+use crate::app::layout::help::{WIDTH, rows};
+use crate::app::layout::scroll_limit;
 use crate::app::{App, Command};
-
-const WIDTH: u16 = 70;
-
-fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let theme = app.theme();
-    let keys_width = 18;
-    let text_width = usize::from(width).saturating_sub(keys_width + 1);
-    let mut rows: Vec<(String, &str)> = vec![("1 … 9".to_owned(), "take the choice of that number")];
-    for command in Command::ALL {
-        let keys: Vec<String> = app.keymap().keys(command).iter().map(|k| k.label()).collect();
-        rows.push((keys.join("  "), command.describe()));
-    }
-    rows.push((
-        "mouse".to_owned(),
-        "click a choice, a memory, a setting or a title entry; while the text appears, a click shows the page; the wheel scrolls",
-    ));
-    rows.push((
-        "Ctrl-Z".to_owned(),
-        "give the terminal back to the shell for a while; fg returns to the game",
-    ));
-    rows.push((
-        "title".to_owned(),
-        "Continue resumes the latest game; Settings sets how text appears, the colours, what a choice did, and the column's width, each explained there",
-    ));
-    rows.push((
-        "Space  Enter".to_owned(),
-        "while the text appears: show the rest of the page, then turn to the next; every other key acts at once",
-    ));
-    let mut out = Vec::new();
-    for (keys, what) in rows {
-        for (n, l) in wrap::wrap(what, text_width).into_iter().enumerate() {
-            let k = if n == 0 { keys.clone() } else { String::new() };
-            out.push(Line::from(vec![
-                Span::styled(format!("{k:<keys_width$} "), theme.accent),
-                Span::styled(l, theme.text),
-            ]));
-        }
-    }
-    out
-}
-
-/// The inner area of the help box for a screen.
-fn inner(area: Rect) -> Rect {
-    let height = area.height.saturating_sub(2);
-    let width = WIDTH.min(area.width.saturating_sub(2));
-    let x = area.x + (area.width - width) / 2;
-    let y = area.y + (area.height - height) / 2;
-    Rect::new(x + 2, y + 1, width.saturating_sub(4), height.saturating_sub(2))
-}
-
-/// How far the help can scroll in the current terminal.
-pub fn max_scroll(app: &App) -> usize {
-    let area = inner(screen(app));
-    (lines(app, area.width).len() + 2).saturating_sub(usize::from(area.height))
-}
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let text = inner(area);
-    let mut all = lines(app, text.width);
+    let text = crate::app::layout::help::inner(area);
+    let mut all = paint(theme, rows(app, text.width));
     all.push(Line::raw(""));
     all.push(Line::styled("Esc or any other key closes this list.", theme.dim).centered());
     let height = u16::try_from(all.len()).unwrap_or(u16::MAX).saturating_add(4);

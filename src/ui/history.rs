@@ -6,74 +6,15 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{
-    PageLayout, draw_lines, hint, hint_pair, page_layout, screen, scroll_limit, status, styled_lines, wrap,
-};
+use super::{draw_lines, hint, hint_pair, paint, status};
+use crate::app::layout::history::{areas, rows};
+use crate::app::layout::scroll_limit;
 use crate::app::{App, Command};
-
-fn areas(app: &App, area: Rect) -> PageLayout {
-    page_layout(area, app.settings().column.width())
-}
-
-/// The page's lines, each with the number of the scene it belongs to.
-fn lines(app: &App, width: u16) -> Vec<(Line<'static>, usize)> {
-    let theme = app.theme();
-    let width = usize::from(width);
-    let frames = &app.history_state().frames;
-    let mut out = Vec::new();
-    for (n, frame) in frames.iter().enumerate() {
-        let mut part = Vec::new();
-        if n > 0 {
-            part.push(Line::styled("·  ·  ·", theme.border).centered());
-            part.push(Line::raw(""));
-        }
-        part.extend(styled_lines(wrap::wrap(&frame.title, width), theme.heading, 0));
-        part.extend(styled_lines(wrap::wrap(&frame.heading, width), theme.place, 0));
-        part.push(Line::raw(""));
-        for p in &frame.passage {
-            part.extend(styled_lines(wrap::wrap(p, width), theme.text, 0));
-            part.push(Line::raw(""));
-        }
-        if let Some(chosen) = &frame.chosen {
-            for (i, l) in wrap::wrap(&chosen.label, width.saturating_sub(2))
-                .into_iter()
-                .enumerate()
-            {
-                part.push(Line::from(vec![
-                    Span::styled(if i == 0 { "› " } else { "  " }, theme.accent),
-                    Span::styled(l, theme.choice),
-                ]));
-            }
-            part.push(Line::raw(""));
-        } else if let Some(ending) = &frame.ending {
-            part.push(Line::styled(format!("The end: {ending}"), theme.title));
-            part.push(Line::raw(""));
-        } else {
-            part.push(Line::styled("You are reading this now.", theme.dim));
-            part.push(Line::raw(""));
-        }
-        out.extend(part.into_iter().map(|l| (l, n)));
-    }
-    out
-}
-
-/// How far the page can scroll in the current terminal.
-pub fn max_scroll(app: &App) -> usize {
-    let a = areas(app, screen(app));
-    lines(app, a.body.width)
-        .len()
-        .saturating_sub(usize::from(a.body.height))
-}
-
-/// The lines one page of scrolling moves.
-pub fn page(app: &App) -> usize {
-    usize::from(areas(app, screen(app)).body.height.saturating_sub(2)).max(1)
-}
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let a = areas(app, area);
-    let all = lines(app, a.body.width);
+    let all = rows(app, a.body.width);
     let scroll = app
         .history_state()
         .scroll
@@ -92,7 +33,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         },
         buf,
     );
-    let only: Vec<Line<'_>> = all.iter().map(|(l, _)| l.clone()).collect();
+    let only = paint(theme, all.into_iter().map(|(l, _)| l).collect());
     draw_lines(&only, scroll, a.body, buf);
     if scroll > 0 {
         // On the blank row under the rule, not over it.
@@ -105,7 +46,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             buf,
         );
     }
-    if scroll + usize::from(a.body.height) < all.len() {
+    if scroll + usize::from(a.body.height) < only.len() {
         Line::styled("↓ later", theme.dim).right_aligned().render(
             Rect {
                 y: a.body.bottom(),

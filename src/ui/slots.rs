@@ -4,34 +4,16 @@
 //! version is kept. A slot that cannot be read says why, in the save layer's words.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{draw_lines, hint, page_layout, popup, screen, split_list, status, styled_lines, wrap};
-use crate::app::update::slot_name;
+use super::{draw_lines, hint, popup, status, styled_lines};
+use crate::app::layout::slots::{areas, list_offset};
+use crate::app::layout::wrap;
 use crate::app::{App, Command, View};
 use crate::save::{SaveFile, Slot, SlotEntry, SlotStatus, clock};
-
-struct Areas {
-    header: Rect,
-    list: Rect,
-    detail: Rect,
-    status: Rect,
-}
-
-const LIST_WIDTH: u16 = 28;
-
-fn areas(area: Rect) -> Areas {
-    let page = page_layout(area, 100);
-    let (list, detail) = split_list(page.body, LIST_WIDTH.min(page.body.width / 2));
-    Areas {
-        header: page.header,
-        list,
-        detail,
-        status: page.status,
-    }
-}
+use crate::words::saving::slot_name;
 
 /// The slot's name in the list: "auto", "quick", "1" … "9".
 fn short(slot: Slot) -> String {
@@ -69,21 +51,6 @@ fn list_lines(app: &App, width: u16) -> Vec<Line<'static>> {
             ])
         })
         .collect()
-}
-
-/// How far the list scrolls so that the selected slot shows.
-fn list_offset(app: &App, height: u16) -> usize {
-    (app.slots_state().selected + 1).saturating_sub(usize::from(height).max(1))
-}
-
-/// The slot drawn at a position on the screen, if any.
-pub fn entry_at(app: &App, at: Position) -> Option<usize> {
-    let a = areas(screen(app));
-    if !a.list.contains(at) {
-        return None;
-    }
-    let i = list_offset(app, a.list.height) + usize::from(at.y - a.list.y);
-    (i < app.slots_state().entries.len()).then_some(i)
 }
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
@@ -176,7 +143,7 @@ fn detail(app: &App, entry: &SlotEntry, width: u16) -> Vec<Line<'static>> {
             let left = if saving {
                 "Saving here asks first, and keeps the damaged file as the backup."
             } else {
-                "The file is left as it is; your other saves are unaffected."
+                crate::words::saving::LEFT_AS_IT_IS
             };
             lines.extend(styled_lines(wrap::wrap(left, width), theme.dim, 0));
             if entry.has_backup && !saving {
@@ -198,8 +165,7 @@ fn ready(app: &App, save: &SaveFile, width: usize) -> Vec<Line<'static>> {
     lines.push(Line::raw(""));
     let step = match save.step() {
         0 => "the start".to_owned(),
-        1 => "after 1 choice".to_owned(),
-        n => format!("after {n} choices"),
+        n => format!("after {}", crate::words::count::choices(n)),
     };
     let ended = if save.state.ending.is_some() {
         ", at the end"
@@ -207,7 +173,7 @@ fn ready(app: &App, save: &SaveFile, width: usize) -> Vec<Line<'static>> {
         ""
     };
     let mut rows = vec![
-        ("Saved", clock::date_time(save.saved_at)),
+        ("Saved", crate::words::clock::date_time(save.saved_at, app.zone())),
         ("Played", clock::play_time(save.play_time)),
         ("Reached", format!("{step}{ended}")),
     ];

@@ -4,61 +4,16 @@
 //! the scene it reached. The player's point is marked; Enter returns to the selected.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::{READING_WIDTH, draw_lines, hint, page_layout, screen, status, wrap};
+use super::{draw_lines, hint, status};
+use crate::app::layout::timeline::{areas, offset};
+use crate::app::layout::wrap;
 use crate::app::{App, Command};
 use crate::session::{Session, TimelineRow};
-
-struct Areas {
-    header: Rect,
-    list: Rect,
-    legend: Rect,
-    status: Rect,
-}
-
-fn areas(area: Rect) -> Areas {
-    let page = page_layout(area, READING_WIDTH + 16);
-    let body = page.body;
-    // The legend sits on the body's last row; the list stops a row above it.
-    let legend = Rect {
-        y: body.bottom().saturating_sub(1).max(body.y),
-        height: 1,
-        ..body
-    };
-    Areas {
-        header: page.header,
-        list: Rect {
-            height: legend.y.saturating_sub(body.y + 1),
-            ..body
-        },
-        legend,
-        status: page.status,
-    }
-}
-
-/// The rows a page of the list holds.
-pub fn page(app: &App) -> usize {
-    usize::from(areas(screen(app)).list.height).max(1)
-}
-
-/// How far the list scrolls so that the selected row shows.
-fn offset(app: &App, height: u16) -> usize {
-    (app.timeline_state().selected + 1).saturating_sub(usize::from(height).max(1))
-}
-
-/// The row drawn at a position on the screen, if any.
-pub fn row_at(app: &App, at: Position) -> Option<usize> {
-    let session = app.session()?;
-    let a = areas(screen(app));
-    if !a.list.contains(at) {
-        return None;
-    }
-    let i = offset(app, a.list.height) + usize::from(at.y - a.list.y);
-    (i < session.timeline().nodes().len()).then_some(i)
-}
+use crate::words::count::count;
 
 /// "“choice” → Scene" in `room` cells: each whole when both fit; otherwise the scene
 /// keeps whatever the choice leaves, and at least a third of the room, and the choice
@@ -154,9 +109,9 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         .filter(|r| r.row.branches == 0)
         .count();
     let count = format!(
-        "{points} point{} · {ends} path{}",
-        if points == 1 { "" } else { "s" },
-        if ends == 1 { "" } else { "s" }
+        "{} · {}",
+        count(points, "point", "points"),
+        count(ends, "path", "paths")
     );
     Line::styled(count, theme.dim)
         .right_aligned()

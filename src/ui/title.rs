@@ -2,125 +2,18 @@
 //! latest save, a new game, load a save, the two settings, and leaving).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{column, draw_lines, hint, hint_pair, popup, screen, split_status, status, styled_lines, wrap};
-use crate::app::{App, Command, MenuItem};
-
-/// The picture above the title, as data.
-const ART: &str = include_str!("../../assets/title.txt");
-
-/// The lines above the menu, and where the menu starts.
-fn layout(app: &App, area: Rect) -> (Vec<Line<'static>>, Rect, Rect) {
-    let theme = app.theme();
-    let story = app.story();
-    let (main, _) = split_status(area);
-    let col = column(main, 60);
-    let width = usize::from(col.width);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let art: Vec<&str> = ART.lines().collect();
-    let art_fits = art.iter().all(|l| wrap::width(l) <= width) && main.height >= 22;
-    if art_fits {
-        lines.extend(
-            art.iter()
-                .map(|l| Line::styled((*l).to_owned(), theme.border).centered()),
-        );
-        lines.push(Line::raw(""));
-    }
-    let spaced: String = story
-        .title
-        .to_uppercase()
-        .chars()
-        .map(|c| {
-            if c == ' ' {
-                "   ".to_owned()
-            } else {
-                format!("{c} ")
-            }
-        })
-        .collect();
-    let title = if wrap::width(spaced.trim_end()) <= width {
-        spaced.trim_end().to_owned()
-    } else {
-        story.title.clone()
-    };
-    if wrap::width(&title) <= width {
-        lines.push(Line::styled(title, theme.title).centered());
-    } else {
-        for l in wrap::wrap(&title, width) {
-            lines.push(Line::styled(l, theme.title).centered());
-        }
-    }
-    if let Some(sub) = &story.subtitle {
-        lines.push(Line::raw(""));
-        for l in wrap::wrap(sub, width) {
-            lines.push(Line::styled(l, theme.place).centered());
-        }
-    }
-    if let Some(author) = &story.author {
-        lines.push(Line::styled(author.clone(), theme.dim).centered());
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("·  ·  ·", theme.border).centered());
-    lines.push(Line::raw(""));
-    let menu_height = u16::try_from(app.menu().len()).unwrap_or(0);
-    let header_height = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-    let total = header_height.saturating_add(menu_height);
-    let top = main.y + main.height.saturating_sub(total) / 2;
-    let header = Rect {
-        y: top,
-        height: header_height.min(main.bottom().saturating_sub(top)),
-        ..col
-    };
-    let menu_top = header.bottom();
-    let menu = Rect {
-        y: menu_top,
-        height: menu_height.min(main.bottom().saturating_sub(menu_top)),
-        ..col
-    };
-    (lines, header, menu)
-}
-
-fn label(app: &App, item: MenuItem) -> String {
-    match item {
-        MenuItem::Continue => match app.resume().and_then(|s| s.scene().ok().map(|sc| (s, sc))) {
-            Some((session, scene)) => {
-                let steps = session.state().log.len();
-                let how_far = match steps {
-                    0 => "at the start".to_owned(),
-                    1 => "1 choice in".to_owned(),
-                    n => format!("{n} choices in"),
-                };
-                format!("Continue: {} ({how_far})", scene.title)
-            }
-            None => "Continue".to_owned(),
-        },
-        MenuItem::NewGame => "Begin the story".to_owned(),
-        MenuItem::Load => "Load a saved game".to_owned(),
-        MenuItem::Settings => "Settings".to_owned(),
-        MenuItem::Endings => {
-            let story = app.story();
-            let reached = app
-                .gallery()
-                .of(&story.id)
-                .filter(|r| story.ending(&r.ending).is_some())
-                .count();
-            format!("Endings reached: {reached} of {}", story.endings.len())
-        }
-        MenuItem::Quit => "Leave".to_owned(),
-    }
-}
-
-/// The menu entry at a position on the screen, if any.
-pub fn item_at(app: &App, at: Position) -> Option<usize> {
-    let (_, _, menu) = layout(app, screen(app));
-    menu.contains(at).then(|| usize::from(at.y - menu.y))
-}
+use super::{draw_lines, hint, hint_pair, paint, popup, status, styled_lines};
+use crate::app::layout::title::{label, layout};
+use crate::app::layout::{split_status, wrap};
+use crate::app::{App, Command};
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let (lines, header, menu) = layout(app, area);
+    let lines = paint(theme, lines);
     draw_lines(&lines, 0, header, buf);
     let width = app
         .menu()
@@ -180,8 +73,7 @@ pub fn draw_confirm_new_game(app: &App, area: Rect, buf: &mut Buffer) {
             .scene()
             .map_or_else(|_| String::new(), |sc| format!(", at “{}”", sc.title));
         let steps = s.state().log.len();
-        let plural = if steps == 1 { "" } else { "s" };
-        format!(" is {steps} choice{plural} in{at}")
+        format!(" is {} in{at}", crate::words::count::choices(steps))
     });
     let kept = if app.saves().is_some() {
         "It stays in its autosave: “Load a saved game” returns to it."

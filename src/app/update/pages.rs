@@ -3,8 +3,8 @@
 //! page opens the same way and returns to where it was opened from.
 
 use super::{Action, saving, scrolled, travel};
+use crate::app::layout;
 use crate::app::{App, Command, Flash, View, journal};
-use crate::ui;
 
 /// Opens the page a command asks for, from the story or another page; false when the
 /// command opens no page (the caller handles it).
@@ -26,7 +26,7 @@ pub(super) fn open(app: &mut App, command: Command) -> bool {
 }
 
 pub(super) fn help(app: &mut App, action: Action) {
-    let max = ui::help::max_scroll(app);
+    let max = layout::help::max_scroll(app);
     app.help_scroll = scrolled(app.help_scroll, action, max, 5);
 }
 
@@ -109,12 +109,12 @@ pub(super) fn recollections(app: &mut App, action: Action) {
         // The page keys read the selected entry's text when it is longer than its pane.
         Action::Command(Command::PageUp | Command::PageDown | Command::Up | Command::Down)
         | Action::Scroll(_) => {
-            let max = ui::journal::max_detail_scroll(app);
-            let page = ui::journal::detail_page(app);
+            let max = layout::journal::max_detail_scroll(app);
+            let page = layout::journal::detail_page(app);
             app.journal.detail_scroll = scrolled(app.journal.detail_scroll, action, max, page);
         }
         Action::Click(at) => {
-            if let Some(i) = ui::journal::entry_at(app, at) {
+            if let Some(i) = layout::journal::entry_at(app, at) {
                 app.journal.selected = i;
             }
         }
@@ -149,7 +149,7 @@ pub(super) fn relationships(app: &mut App, action: Action) {
         Action::Command(Command::Back | Command::Relationships | Command::Select) => close_page(app),
         Action::Command(c) if open(app, c) => {}
         other => {
-            let max = ui::people::max_scroll(app);
+            let max = layout::people::max_scroll(app);
             app.people.scroll = scrolled(app.people.scroll, other, max, 5);
         }
     }
@@ -160,7 +160,7 @@ pub(super) fn ending(app: &mut App, action: Action) {
         Action::Command(Command::Select | Command::Back) => saving::to_title(app),
         Action::Command(c) if open(app, c) => {}
         other => {
-            let max = ui::ending::max_scroll(app);
+            let max = layout::ending::max_scroll(app);
             app.ending_scroll = scrolled(app.ending_scroll, other, max, 5);
         }
     }
@@ -188,7 +188,7 @@ pub(super) fn endings(app: &mut App, action: Action) {
     match action {
         Action::Command(Command::Back | Command::Select) => close_page(app),
         other => {
-            let max = ui::endings::max_scroll(app);
+            let max = layout::endings::max_scroll(app);
             app.gallery_scroll = scrolled(app.gallery_scroll, other, max, 5);
         }
     }
@@ -210,8 +210,8 @@ pub(super) fn inspector(app: &mut App, action: Action) {
         Action::Command(Command::Back | Command::Inspect | Command::Select) => close_page(app),
         Action::Command(c) if open(app, c) => {}
         other => {
-            let max = ui::inspector::max_scroll(app);
-            let page = ui::inspector::page(app);
+            let max = layout::inspector::max_scroll(app);
+            let page = layout::inspector::page(app);
             app.inspector.scroll = scrolled(app.inspector.scroll, other, max, page);
         }
     }

@@ -2,9 +2,9 @@
 //! (← back), a click on a row moves it on; every change is kept at once.
 
 use super::{Action, pages, settings_changed};
+use crate::app::layout;
 use crate::app::settings::Setting;
 use crate::app::{App, Command, View};
-use crate::ui;
 
 pub(super) fn open(app: &mut App) {
     if app.view != View::Settings {
@@ -28,7 +28,7 @@ pub(super) fn settings(app: &mut App, action: Action) {
             adjust(app, true);
         }
         Action::Click(at) => {
-            if let Some(i) = ui::settings::row_at(app, at) {
+            if let Some(i) = layout::settings::row_at(app, at) {
                 app.settings_selected = i;
                 adjust(app, true);
             }

@@ -3,9 +3,9 @@
 //! noting an ending reached in the gallery.
 
 use super::begin;
+use crate::app::layout;
 use crate::app::{App, Flash, PlayState, Reveal};
 use crate::session::Session;
-use crate::ui;
 
 /// The page a game was left on in this run, kept while it waits on the title.
 #[derive(Debug, Clone, Default)]
@@ -25,12 +25,12 @@ pub(crate) fn begin_restored(app: &mut App, mut session: Session, bookmark: Opti
     let Some(reveal) = app.play.reveal else { return };
     match bookmark {
         Some(mark) => {
-            app.play.scroll = ui::play::scroll_for(app, mark.above);
+            app.play.scroll = layout::play::scroll_for(app, mark.above);
             app.play.reveal = mark.shown.map(|shown| Reveal { shown, ..reveal });
         }
         None => app.play.reveal = Some(reveal),
     }
-    let end = ui::play::page_end(app);
+    let end = layout::play::page_end(app);
     if let Some(reveal) = &mut app.play.reveal {
         reveal.shown = reveal.shown.max(end);
     }
@@ -39,7 +39,7 @@ pub(crate) fn begin_restored(app: &mut App, mut session: Session, bookmark: Opti
 
 /// One step of the reveal: a few more letters, never past the bottom of the page.
 pub(super) fn tick(app: &mut App) {
-    let end = ui::play::page_end(app);
+    let end = layout::play::page_end(app);
     let step = app.settings.text_speed.letters_per_tick().unwrap_or(usize::MAX);
     if let Some(reveal) = &mut app.play.reveal
         && reveal.shown < end
@@ -56,14 +56,14 @@ pub(super) fn advance(app: &mut App) {
         return;
     }
     let Some(reveal) = app.play.reveal else { return };
-    let end = ui::play::page_end(app);
+    let end = layout::play::page_end(app);
     if reveal.shown < end {
         app.play.reveal = Some(Reveal { shown: end, ..reveal });
     } else {
-        let max = ui::play::max_scroll(app);
-        let rows = ui::play::text_rows(app).max(1);
+        let max = layout::play::max_scroll(app);
+        let rows = layout::play::text_rows(app).max(1);
         app.play.scroll = (app.play.scroll + rows).min(max);
-        if ui::play::page_end(app) <= reveal.shown {
+        if layout::play::page_end(app) <= reveal.shown {
             // Nothing more fits (the terminal is too small to tell): show it all.
             app.play.reveal = None;
         }
@@ -74,7 +74,7 @@ pub(super) fn advance(app: &mut App) {
 /// Ends the reveal when all the text shows; with text "all at once", shows the page.
 pub(crate) fn settle_reveal(app: &mut App) {
     let instant = app.settings.text_speed.letters_per_tick().is_none();
-    let end = ui::play::page_end(app);
+    let end = layout::play::page_end(app);
     if let Some(reveal) = &mut app.play.reveal {
         if instant {
             reveal.shown = reveal.shown.max(end);

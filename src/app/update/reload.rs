@@ -8,8 +8,8 @@
 //! diagnostics over the game, and the old story plays on until a later save fixes it.
 
 use super::{Action, scrolled};
+use crate::app::layout;
 use crate::app::{App, DiagnosticsState, Flash, Overlay};
-use crate::ui;
 use crate::watch::{self, Reload, ReloadNote};
 
 const NOT_RELOADED: &str = "The story was not reloaded; the page says why.";
@@ -93,7 +93,7 @@ fn reloaded(app: &mut App) {
 
 /// Keys while the diagnostics show: scrolling; anything else closes them.
 pub(super) fn diagnostics(app: &mut App, action: Action) {
-    let max = ui::diagnostics::max_scroll(app);
-    let page = ui::diagnostics::page(app);
+    let max = layout::diagnostics::max_scroll(app);
+    let page = layout::diagnostics::page(app);
     app.diagnostics.scroll = scrolled(app.diagnostics.scroll, action, max, page);
 }

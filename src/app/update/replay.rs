@@ -3,12 +3,12 @@
 //! [`App::wake_after`](crate::app::App::wake_after)) moves it on while it plays.
 
 use super::{Action, scrolled};
+use crate::app::layout;
 use crate::app::{App, Command};
-use crate::ui;
 
 pub(super) fn replay(app: &mut App, action: Action) {
-    let max = ui::replay::max_scroll(app);
-    let page = ui::replay::page(app);
+    let max = layout::replay::max_scroll(app);
+    let page = layout::replay::page(app);
     let Some(replay) = &mut app.replay else {
         app.quit = true;
         return;

@@ -7,14 +7,13 @@
 //! written over when the player says so (the save layer keeps it as the backup).
 
 use super::{Action, pages};
+use crate::app::layout;
 use crate::app::{App, Command, Flash, Overlay, View};
 use crate::replay::Migrations;
 use crate::save::{self, Bookmark, SaveDir, SaveError, SaveFile, Slot, SlotStatus};
 use crate::session::{Restored, Session};
 use crate::story::Story;
-use crate::ui;
-
-const SAVING_OFF: &str = "Saving is off in this game (it was started with --no-save).";
+use crate::words::saving::{self, SAVING_OFF, slot_name};
 
 /// The latest readable save in `saves` and its slot, restored for "Continue".
 pub(crate) fn latest_save(
@@ -31,7 +30,7 @@ pub(crate) fn latest_save(
 /// Writes the autosave if the player has moved since it was last written (so that
 /// loading a save and leaving leaves the autosave alone). Every failure is told.
 pub(super) fn autosave(app: &mut App) {
-    let bookmark = ui::play::bookmark(app);
+    let bookmark = layout::play::bookmark(app);
     // Having read on is a reason to write the autosave (another game's is moved along
     // first, never written over); loading a save and leaving at once writes nothing.
     let read_on = app.session.is_some() && app.autosave.bookmark != Some(bookmark);
@@ -53,10 +52,8 @@ pub(super) fn autosave(app: &mut App) {
     let again = std::mem::replace(&mut app.autosave.failed, written.is_err());
     if let Err(e) = written {
         let key = app.keymap.label(Command::Save);
-        let again = if again { " again" } else { "" };
-        app.flash = Some(Flash::warning(format!(
-            "Autosave failed{again}: {e}. Play goes on; {key} saves to a slot."
-        )));
+        let how = format!("{key} saves to a slot");
+        app.flash = Some(Flash::warning(saving::autosave_failed(again, &e, &how)));
     }
 }
 
@@ -144,7 +141,7 @@ pub(super) fn slots(app: &mut App, action: Action) {
             }
         }
         Action::Click(at) => {
-            if let Some(i) = ui::slots::entry_at(app, at) {
+            if let Some(i) = layout::slots::entry_at(app, at) {
                 if i == app.slots.selected {
                     use_selected(app);
                 } else {
@@ -202,32 +199,24 @@ fn save_into(app: &mut App, slot: Slot) {
         return;
     };
     let save = SaveFile {
-        bookmark: Some(ui::play::bookmark(app)),
+        bookmark: Some(layout::play::bookmark(app)),
         ..session.to_save(save::clock::now())
     };
     let held = dir.path(slot).is_file();
     match dir.write(slot, &save) {
         Ok(()) => {
-            let kept = if held {
-                "; what it held before is kept as a backup"
-            } else {
-                ""
-            };
-            app.flash = Some(Flash::info(format!(
-                "Saved to {} (step {}: {}){kept}.",
-                slot_name(slot).to_lowercase(),
+            app.flash = Some(Flash::info(saving::saved(
+                slot,
                 save.step(),
-                save.scene_title
+                &save.scene_title,
+                held,
             )));
             if pages::is_page(app.view) {
                 pages::close_page(app);
             }
         }
         Err(e) => {
-            app.flash = Some(Flash::warning(format!(
-                "Could not save to {}: {e}.",
-                slot_name(slot).to_lowercase()
-            )));
+            app.flash = Some(Flash::warning(saving::could_not_save(slot, &e)));
         }
     }
 }
@@ -242,13 +231,11 @@ fn load_from(app: &mut App, slot: Slot, save: &SaveFile) {
             app.autosave.due = false;
             app.autosave.owned = slot == Slot::Auto;
             app.autosave.bookmark = save.bookmark;
-            app.flash = Some(Flash::info(format!("Loaded {}.", slot_name(slot).to_lowercase())));
+            app.flash = Some(Flash::info(saving::loaded(slot)));
         }
         Err(divergence) => {
-            app.flash = Some(Flash::warning(format!(
-                "{} cannot be loaded: the story cannot begin ({divergence}).",
-                slot_name(slot)
-            )));
+            let why = format!("the story cannot begin ({divergence})");
+            app.flash = Some(Flash::warning(saving::cannot_load(slot, &why)));
         }
     }
 }
@@ -276,18 +263,10 @@ pub(super) fn quickload(app: &mut App) {
         }
         Err(e) => {
             app.flash = Some(Flash::warning(format!(
-                "The quicksave cannot be loaded: {e}. The file is left as it is."
+                "{} {}",
+                saving::cannot_load(Slot::Quick, &e),
+                saving::LEFT_AS_IT_IS
             )));
         }
-    }
-}
-
-/// A slot as a sentence names it: "The autosave", "The quicksave", "Slot 3".
-pub fn slot_name(slot: Slot) -> String {
-    match slot {
-        Slot::Auto => "The autosave".to_owned(),
-        Slot::Earlier(n) => format!("Earlier autosave {n}"),
-        Slot::Quick => "The quicksave".to_owned(),
-        Slot::Numbered(n) => format!("Slot {n}"),
     }
 }

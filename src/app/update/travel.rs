@@ -1,9 +1,10 @@
 //! Moving in time: undo, the timeline view (return to any point on any branch) and
 //! the history (every passage read on the path to here).
 
-use super::{Action, after_move, pages, saving, scrolled};
+use super::{Action, after_move, pages, scrolled};
+use crate::app::layout;
 use crate::app::{App, Command, Flash, View};
-use crate::ui;
+use crate::words::{count, saving};
 
 /// Takes back the last choice; the path stays on the timeline.
 pub(super) fn undo(app: &mut App) {
@@ -11,15 +12,13 @@ pub(super) fn undo(app: &mut App) {
     let undone = last_choice(session);
     match session.undo() {
         Ok(true) => {
-            let what = undone.map_or_else(String::new, |label| format!(" “{label}”"));
+            let quoted = undone.map(|label| format!("“{label}”"));
             let key = app.keymap.label(Command::Timeline);
             moved(app);
-            app.play.notes = vec![format!(
-                "Taken back:{what}. That path stays on the timeline ({key})."
-            )];
+            app.play.notes = vec![saving::taken_back(quoted.as_deref(), &key)];
         }
-        Ok(false) => app.flash = Some(Flash::info("Nothing to take back: this is the start.")),
-        Err(e) => app.flash = Some(Flash::warning(format!("Cannot go back: {e}."))),
+        Ok(false) => app.flash = Some(Flash::info(saving::NOTHING_TO_TAKE_BACK)),
+        Err(e) => app.flash = Some(Flash::warning(saving::cannot_go_back(&e))),
     }
 }
 
@@ -37,7 +36,7 @@ fn last_choice(session: &crate::session::Session) -> Option<String> {
 fn moved(app: &mut App) {
     after_move(app);
     app.autosave.due = true;
-    saving::autosave(app);
+    super::saving::autosave(app);
 }
 
 pub(super) fn open_timeline(app: &mut App) {
@@ -65,7 +64,7 @@ pub(super) fn timeline(app: &mut App, action: Action) {
     };
     let rows = session.timeline().rows();
     let last = rows.len().saturating_sub(1);
-    let page = ui::timeline::page(app);
+    let page = layout::timeline::page(app);
     let sel = &mut app.timeline.selected;
     match action {
         Action::Command(Command::Up) | Action::Scroll(..=-1) => *sel = sel.saturating_sub(1),
@@ -75,7 +74,7 @@ pub(super) fn timeline(app: &mut App, action: Action) {
         Action::Command(Command::Top) => *sel = 0,
         Action::Command(Command::Bottom) => *sel = last,
         Action::Click(at) => {
-            if let Some(i) = ui::timeline::row_at(app, at) {
+            if let Some(i) = layout::timeline::row_at(app, at) {
                 if i == app.timeline.selected {
                     go(app, rows[i].node, rows[i].depth);
                 } else {
@@ -111,15 +110,17 @@ fn go(app: &mut App, node: usize, depth: usize) {
     }
     match session.goto(node) {
         Ok(()) => {
-            let plural = if depth == 1 { "" } else { "s" };
             let title = session
                 .scene()
                 .map_or_else(|_| String::new(), |s| format!(": {}", s.title));
             app.view = View::Play;
             moved(app);
-            app.play.notes = vec![format!("Back to the point after {depth} choice{plural}{title}.")];
+            app.play.notes = vec![format!(
+                "Back to the point after {}{title}.",
+                count::choices(depth)
+            )];
         }
-        Err(e) => app.flash = Some(Flash::warning(format!("Cannot go there: {e}."))),
+        Err(e) => app.flash = Some(Flash::warning(saving::cannot_go_there(&e))),
     }
 }
 
@@ -131,7 +132,7 @@ pub(super) fn open_history(app: &mut App) {
     }
     app.view = View::History;
     // Open at the end, where the player is reading; earlier passages are above.
-    app.history.scroll = ui::history::max_scroll(app);
+    app.history.scroll = layout::history::max_scroll(app);
 }
 
 pub(super) fn history(app: &mut App, action: Action) {
@@ -139,8 +140,8 @@ pub(super) fn history(app: &mut App, action: Action) {
         Action::Command(Command::Back | Command::History | Command::Select) => pages::close_page(app),
         Action::Command(c) if pages::open(app, c) => {}
         other => {
-            let max = ui::history::max_scroll(app);
-            let page = ui::history::page(app);
+            let max = layout::history::max_scroll(app);
+            let page = layout::history::page(app);
             app.history.scroll = scrolled(app.history.scroll, other, max, page);
         }
     }

@@ -1,6 +1,7 @@
 //! Building the validated story from the merged layers: the manifest's declarations,
 //! characters and their axes, memories and their reflections.
 
+use super::super::model::Narrator;
 use super::super::text::fold;
 use super::text::StringPlace;
 use super::{
@@ -34,6 +35,13 @@ impl Validator<'_> {
             title: base.title.value.clone(),
             subtitle: base.subtitle.as_ref().map(|s| fold(&s.value)),
             author: base.author.as_ref().map(|s| s.value.clone()),
+            narrator: base
+                .narrator
+                .as_ref()
+                .map_or_else(Default::default, |n| Narrator {
+                    name: n.name.value.clone(),
+                    pronoun: n.pronoun,
+                }),
             start: base.start.value.clone(),
             eras: base
                 .eras

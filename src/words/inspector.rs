@@ -1,0 +1,25 @@
+//! The inspector's verdicts, as both front ends' inspectors give them.
+
+/// Whether a choice is offered, and if not, why.
+pub fn choice_verdict(offered: bool, once_taken: bool) -> &'static str {
+    if once_taken {
+        "hidden: taken once already"
+    } else if offered {
+        "offered"
+    } else {
+        "hidden: its condition fails"
+    }
+}
+
+/// Whether a part of a condition holds.
+pub fn holds(holds: bool) -> &'static str {
+    if holds { "holds" } else { "fails" }
+}
+
+/// Whether a conditional paragraph shows.
+pub fn shown(shown: bool) -> &'static str {
+    if shown { "shown" } else { "hidden" }
+}
+
+/// Said when the game is at no scene.
+pub const NO_SCENE: &str = "There is no scene to inspect.";
