@@ -24,6 +24,7 @@ pub mod theme;
 pub mod update;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use ratatui::layout::Size;
 
@@ -177,7 +178,8 @@ pub struct PeopleState {
 }
 
 pub struct App {
-    pub(crate) story: Story,
+    /// Shared with the session: never copied.
+    pub(crate) story: Arc<Story>,
     pub(crate) session: Option<Session>,
     /// The game the title's "Continue" resumes, and what to tell the player about it.
     pub(crate) resume: Option<Restored>,
@@ -236,7 +238,8 @@ pub struct App {
 impl App {
     /// The game at its title screen. Without `options.resume`, the latest readable save
     /// in `options.saves` (if any) is what "Continue" resumes.
-    pub fn new(story: Story, options: Options) -> Self {
+    pub fn new(story: impl Into<Arc<Story>>, options: Options) -> Self {
+        let story = story.into();
         let mut settings = options.settings;
         if options.instant_text {
             settings.text_speed = TextSpeed::Instant;
@@ -325,7 +328,7 @@ impl App {
 
     /// The replay view of a recorded playthrough, which plays at once; leaving it
     /// leaves the program.
-    pub fn replay(story: Story, replay: ReplayState, options: Options) -> Self {
+    pub fn replay(story: impl Into<Arc<Story>>, replay: ReplayState, options: Options) -> Self {
         let mut app = Self::new(
             story,
             Options {

@@ -69,7 +69,7 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
                         Piece::new(", held as ", Role::Dim),
                         Piece::new(tone.to_owned(), Role::Tone(tone.to_owned())),
                     ]));
-                    if let Some(r) = engine::reflection(story, state, &m.id) {
+                    if let Some(r) = engine::reflection(story, session.now(), &m.id) {
                         for l in wrap::wrap(&r, width.saturating_sub(4)) {
                             out.push(Row::styled(format!("    {l}"), Role::Reflection));
                         }

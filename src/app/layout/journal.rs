@@ -194,7 +194,7 @@ pub fn detail_rows(app: &App, session: &Session, entry: Entry<'_>, width: u16) -
     lines.push(Row::blank());
     lines.extend(as_rows(wrap::wrap(body, width), &Role::Text, 0));
     if let Entry::Memory(m) = entry
-        && let Some(reflection) = engine::reflection(story, state, &m.id)
+        && let Some(reflection) = engine::reflection(story, session.now(), &m.id)
     {
         lines.push(Row::blank());
         lines.push(Row::styled("Looking back", Role::Dim));

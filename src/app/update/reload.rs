@@ -7,6 +7,8 @@
 //! is said in the status line and the old story plays on. A broken edit opens the
 //! diagnostics over the game, and the old story plays on until a later save fixes it.
 
+use std::sync::Arc;
+
 use super::{Action, scrolled};
 use crate::app::layout;
 use crate::app::{App, DiagnosticsState, Flash, Overlay};
@@ -67,7 +69,7 @@ fn apply_at_title(app: &mut App, reload: Reload) -> ReloadNote {
     match reload {
         Reload::Loaded(loaded) => {
             let warnings = loaded.report.warnings().count();
-            app.story = loaded.story;
+            app.story = Arc::new(loaded.story);
             ReloadNote::Reloaded { warnings }
         }
         Reload::Broken(report) => ReloadNote::Broken(report),
@@ -79,7 +81,7 @@ fn apply_at_title(app: &mut App, reload: Reload) -> ReloadNote {
 /// drawn again from it as it stands, without revealing the text again.
 fn reloaded(app: &mut App) {
     if let Some(session) = &app.session {
-        app.story = session.story().clone();
+        app.story = session.shared_story();
     }
     if let Some(resume) = &mut app.resume {
         // A game to continue whose scene is gone goes on in the story it was saved in.
