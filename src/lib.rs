@@ -14,31 +14,28 @@
 //! - [`app`]: the full-screen game's state, its update and its event loop.
 //! - [`ui`]: drawing the full-screen game, one file per view; themes.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
-//! - Authoring tools: [`check`] (summary and warnings), [`walk`] (random and exhaustive
-//!   playthroughs), [`graph`] (dot and Mermaid), [`warp`] (start anywhere, with any
-//!   state), [`inspect`] (why a choice is offered or hidden), [`watch`] (hot reload),
-//!   [`scenes`] (the scenes and their choices, to hook a pack in).
+//! - [`author`]: the authoring tools: check (summary and warnings), walk (random and
+//!   exhaustive playthroughs), graph (dot and Mermaid), warp (start anywhere, with any
+//!   state), inspect (why a choice is offered or hidden), watch (hot reload) and scenes
+//!   (the scenes and their choices, to hook a pack in). Each is also at the crate's
+//!   top (`hailsham::walk`, ...), the paths the tests and benches use.
 //! - [`term_safe`]: the one way out to a terminal; control characters from stories and
 //!   saves never reach it.
 
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod app;
-pub mod check;
+pub mod author;
 pub mod cli;
 pub mod engine;
 pub mod error;
-pub mod graph;
-pub mod inspect;
 pub mod plain;
 pub mod replay;
 pub mod save;
-pub mod scenes;
 pub mod session;
 pub mod story;
 pub mod term_safe;
 pub mod timeline;
 pub mod ui;
-pub mod walk;
-pub mod warp;
-pub mod watch;
+
+pub use author::{check, graph, inspect, scenes, walk, warp, watch};

@@ -9,8 +9,8 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use crate::author::walk::WalkReport;
 use crate::story::{Scene, Story};
-use crate::walk::WalkReport;
 
 /// The share of runs that reached each scene, from 0 to 1, if a report was given.
 struct Shade<'r> {
@@ -21,7 +21,7 @@ impl Shade<'_> {
     fn share(&self, scene: &str) -> Option<f64> {
         let r = self.report?;
         let count = r.scenes.get(scene).map_or(0, |c| c.runs);
-        Some(crate::walk::ratio(count, r.runs))
+        Some(crate::author::walk::ratio(count, r.runs))
     }
 }
 

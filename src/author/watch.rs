@@ -46,6 +46,12 @@ pub struct WatchError {
     source: notify_debouncer_mini::notify::Error,
 }
 
+impl From<WatchError> for crate::error::Error {
+    fn from(e: WatchError) -> Self {
+        Self::Tool(Box::new(e))
+    }
+}
+
 pub struct Reloader {
     dirs: Vec<PathBuf>,
     /// A hash of the files last loaded: reading them makes the watcher report them
@@ -118,7 +124,7 @@ impl Reloader {
                 match story::load(sources) {
                     Ok(mut loaded) => {
                         // As in `check`: the built-in story's own warnings are not the pack author's.
-                        crate::check::hide_warnings_below(&mut loaded.report, below);
+                        crate::author::common::hide_warnings_below(&mut loaded.report, below);
                         Reload::Loaded(Box::new(loaded))
                     }
                     Err(report) => Reload::Broken(report),
