@@ -11,6 +11,8 @@
 //! - [`session`]: a game in progress, driven by both front ends: choose, undo, jump
 //!   along the timeline, history, save and restore.
 //! - [`plain`]: the line-by-line player for pipes and screen readers.
+//! - [`play`]: the game started from the command line (full-screen or plain), and the
+//!   commands over saves (`saves`, `replay`).
 //! - [`app`]: the full-screen game's state, its update and its event loop.
 //! - [`ui`]: drawing the full-screen game, one file per view; themes.
 //! - [`cli`]: the command line, parsed with clap; `main.rs` only dispatches.
@@ -30,6 +32,7 @@ pub mod cli;
 pub mod engine;
 pub mod error;
 pub mod plain;
+pub mod play;
 pub mod replay;
 pub mod save;
 pub mod session;

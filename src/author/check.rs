@@ -3,12 +3,33 @@
 mod controls;
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 pub use controls::control_warnings;
 
 pub use super::common::{hide_warnings_below, thousands};
 
-use crate::story::{Loaded, Story, word_count};
+use super::common::{emit, load};
+use crate::cli::CheckArgs;
+use crate::error::Error;
+use crate::story::{Loaded, Severity, Story, word_count};
+use crate::term_safe;
+
+/// `hailsham check`: the diagnostics on standard error, then the summary; with
+/// `--deny-warnings`, any warning fails the check as an error would.
+pub fn run(args: &CheckArgs) -> Result<(), Error> {
+    let mut loaded = load(&args.story)?;
+    let controls = control_warnings(&loaded.report);
+    loaded.report.diagnostics.extend(controls);
+    if args.deny_warnings && loaded.report.warnings().next().is_some() {
+        for d in &mut loaded.report.diagnostics {
+            d.severity = Severity::Error;
+        }
+        return Err(Error::Story(loaded.report));
+    }
+    let _ = write!(term_safe::stderr(), "{}", loaded.report.render());
+    emit(&summary(&loaded))
+}
 
 /// Words in a scene, counting every paragraph (whatever its condition) and choice
 /// label, and every alternative of their inline forms.

@@ -10,6 +10,7 @@
 //! engine's `ChaCha8` stream 0) and for the walker's picks (`ChaCha8` stream 1), so
 //! `walk --runs 1 --seed S+i` repeats that run alone, on any machine.
 
+mod command;
 mod explore;
 mod report;
 mod texts;
@@ -25,6 +26,7 @@ use crate::engine::{self, State, core};
 use crate::story::Story;
 use crate::story::compiled::{SceneIx, ScenePlan};
 
+pub use command::run;
 pub use explore::{ExploreOptions, explore};
 pub use texts::UnshownText;
 
