@@ -4,12 +4,12 @@
 //!   immutable scene graph, with rustc-style diagnostics.
 //! - [`engine`]: the rules: game state, conditions, effects, seeded chance, and the pure
 //!   transition from a state and a choice to the next state.
-//! - [`timeline`]: the playthrough as a tree of choices, so undo never loses a path.
 //! - [`save`]: save files (readable RON), slots, atomic writes with backups.
 //! - [`replay`]: a log of choices played again exactly: verify, divergence, migrations,
 //!   and the step-by-step driver for replay views, the history and transcripts.
 //! - [`session`]: a game in progress, driven by both front ends: choose, undo, jump
-//!   along the timeline, history, save and restore.
+//!   along the timeline, history, save and restore; its [`timeline`] is the playthrough
+//!   as a tree of choices, so undo never loses a path.
 //! - [`plain`]: the line-by-line player for pipes and screen readers.
 //! - [`play`]: the game started from the command line (full-screen or plain), and the
 //!   commands over saves (`saves`, `replay`).
@@ -38,7 +38,7 @@ pub mod save;
 pub mod session;
 pub mod story;
 pub mod term_safe;
-pub mod timeline;
 pub mod ui;
 
 pub use author::{check, graph, inspect, scenes, walk, warp, watch};
+pub use session::timeline;
