@@ -6,8 +6,6 @@ use crate::engine::EngineError;
 use crate::replay::{Divergence, MigrationError};
 use crate::save::SaveError;
 use crate::story::{ReadError, Report};
-use crate::warp::WarpError;
-use crate::watch::WatchError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -18,10 +16,10 @@ pub enum Error {
     Read(#[from] ReadError),
     #[error(transparent)]
     Engine(#[from] EngineError),
+    /// A tool's own error (a bad `--set`, a folder that cannot be watched), said as
+    /// the tool says it; each tool converts its error into this one.
     #[error(transparent)]
-    Warp(#[from] WarpError),
-    #[error(transparent)]
-    Watch(#[from] WatchError),
+    Tool(Box<dyn std::error::Error + Send + Sync>),
     #[error("cannot load '{path}': {source}")]
     Load { path: PathBuf, source: SaveError },
     /// A replayed save parts from the story (`replay --verify` exits non-zero with it).

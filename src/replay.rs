@@ -15,8 +15,8 @@ pub mod pace;
 
 use crate::engine::{self, EngineError, Events, GameState, Outcome, State, Step};
 use crate::save::SaveFile;
+use crate::session::timeline::{Fingerprints, Timeline};
 use crate::story::Story;
-use crate::timeline::{Fingerprints, Timeline};
 
 pub use divergence::{Divergence, DivergenceKind};
 pub use frames::{Chosen, Frame, Replay};

@@ -18,8 +18,8 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{GameState, Step};
+use crate::session::timeline::Timeline;
 use crate::story::Story;
-use crate::timeline::Timeline;
 
 pub use slots::{SaveDir, Slot, SlotEntry, SlotStatus};
 

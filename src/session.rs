@@ -9,6 +9,7 @@
 //! replaying the timeline's steps from the root.
 
 mod restore;
+pub mod timeline;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
@@ -18,7 +19,7 @@ use crate::engine::{self, EngineError, Event, GameState, Shown, State, Step};
 use crate::replay::{self, Divergence, Frame, Replay};
 use crate::save::{self, SaveFile, StoryStamp};
 use crate::story::{Choice, Scene, Story};
-use crate::timeline::{NodeId, Row, Timeline};
+use timeline::{NodeId, Row, Timeline};
 
 pub use restore::{RestoreNotice, Restored};
 

@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use hailsham::story::{self, Loaded, Report, Severity, StorySources};
+use rstest::rstest;
 
 fn warnings_of(sources: StorySources) -> Report {
     let loaded: Loaded = story::load(sources).unwrap_or_else(|r| panic!("{}", r.render()));
@@ -83,55 +84,60 @@ fn a_reflection_that_can_never_show() {
     );
 }
 
-#[test]
-fn conditions_that_can_never_hold_are_warned_with_the_reason() {
-    let cases = [
-        (
-            "All([Flag(\"asked\"), Not(Flag(\"asked\"))])",
-            "it needs both Flag(\"asked\") and Not(Flag(\"asked\"))",
-        ),
-        ("Flag(\"askd\")", "flag 'askd' is never set"),
-        ("Knows(\"heard_rumor\")", ""), // an unknown id is an error, tested in loader.rs
-        (
-            "Rel(\"tommy\", \"closeness\", Gt, 5)",
-            "tommy.closeness stays within -5..=5",
-        ),
-        ("Rel(\"tommy\", \"closeness\", Lt, -5)", "stays within"),
-        (
-            "All([Rel(\"tommy\", \"closeness\", Ge, 2), Rel(\"tommy\", \"closeness\", Le, 1)])",
-            "no value of tommy.closeness satisfies every comparison",
-        ),
-        (
-            "All([RemembersAs(\"the_lay_by\", \"warm\"), RemembersAs(\"the_lay_by\", \"sore\")])",
-            "held in one tone at a time",
-        ),
-        ("Visits(\"talk\", Lt, 0)", "a visit count is never < 0"),
-        ("Chance(0)", "Chance(0) never holds"),
-        ("Any([])", "nothing in it"),
-        ("Not(Chance(100))", "Chance(100) always holds"),
-    ];
+#[rstest]
+#[case::contradiction(
+    "All([Flag(\"asked\"), Not(Flag(\"asked\"))])",
+    "it needs both Flag(\"asked\") and Not(Flag(\"asked\"))"
+)]
+#[case::flag_never_set("Flag(\"askd\")", "flag 'askd' is never set")]
+#[case::above_the_range("Rel(\"tommy\", \"closeness\", Gt, 5)", "tommy.closeness stays within -5..=5")]
+#[case::below_the_range("Rel(\"tommy\", \"closeness\", Lt, -5)", "stays within")]
+#[case::no_value_satisfies(
+    "All([Rel(\"tommy\", \"closeness\", Ge, 2), Rel(\"tommy\", \"closeness\", Le, 1)])",
+    "no value of tommy.closeness satisfies every comparison"
+)]
+#[case::two_tones(
+    "All([RemembersAs(\"the_lay_by\", \"warm\"), RemembersAs(\"the_lay_by\", \"sore\")])",
+    "held in one tone at a time"
+)]
+#[case::negative_visits("Visits(\"talk\", Lt, 0)", "a visit count is never < 0")]
+#[case::chance_zero("Chance(0)", "Chance(0) never holds")]
+#[case::empty_any("Any([])", "nothing in it")]
+#[case::not_chance_hundred("Not(Chance(100))", "Chance(100) always holds")]
+fn conditions_that_can_never_hold_are_warned_with_the_reason(#[case] condition: &str, #[case] reason: &str) {
     let text = scene_text();
     let (line, col) = at(&text, "\"again\"", 0);
-    for (condition, reason) in cases {
-        if reason.is_empty() {
-            continue;
-        }
-        let sources = edited("drive.ron", "Not(Flag(\"asked\"))", condition);
-        let report = warnings_of(sources);
-        assert_at(
-            &report,
-            "choice 'again' of scene 'talk' can never be offered",
-            "drive.ron",
-            line,
-            col,
-        );
-        let d = report
-            .diagnostics
-            .iter()
-            .find(|d| d.message.contains("'again'"))
-            .expect("d");
-        assert!(d.label.contains(reason), "{condition}: {}", d.label);
-    }
+    let sources = edited("drive.ron", "Not(Flag(\"asked\"))", condition);
+    let report = warnings_of(sources);
+    assert_at(
+        &report,
+        "choice 'again' of scene 'talk' can never be offered",
+        "drive.ron",
+        line,
+        col,
+    );
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.message.contains("'again'"))
+        .expect("d");
+    assert!(d.label.contains(reason), "{condition}: {}", d.label);
+}
+
+/// An unknown id is not a condition that never holds: it is an error, at the id, with
+/// the nearest known one suggested.
+#[test]
+fn an_unknown_id_in_a_condition_is_an_error_not_a_warning() {
+    let sources = edited("drive.ron", "Not(Flag(\"asked\"))", "Knows(\"heard_rumor\")");
+    let text = sources.scene_files[0].text.clone();
+    let report = load_err(sources);
+    let (l, c) = at(&text, "\"heard_rumor\"", 0);
+    assert_at(&report, "unknown knowledge 'heard_rumor'", "drive.ron", l, c);
+    assert!(
+        !report.diagnostics.iter().any(|d| d.message.contains("can never")),
+        "{}",
+        report.render()
+    );
 }
 
 #[test]
@@ -151,32 +157,28 @@ fn visits_of_a_scene_nothing_reaches_never_count() {
     assert!(d.label.contains("scene 'island' is never reached"), "{}", d.label);
 }
 
-#[test]
-fn nothing_that_can_happen_is_called_impossible() {
-    let possible = [
-        "Flag(\"asked\")",
-        "Not(Flag(\"asked\"))",
-        "Rel(\"tommy\", \"closeness\", Ge, 5)",
-        "Rel(\"tommy\", \"closeness\", Eq, -5)",
-        "All([Rel(\"tommy\", \"closeness\", Ge, 1), Rel(\"tommy\", \"closeness\", Le, 1)])",
-        "Visits(\"talk\", Ge, 7)",
-        "Visits(\"lay_by\", Eq, 1)",
-        "Chance(1)",
-        "Not(Chance(99))",
-        "Not(Has(\"flask\"))",
-        "RemembersAs(\"the_lay_by\", \"sore\")",
-        "Any([Knows(\"heard_rumour\"), Flag(\"asked\")])",
-        "All([Remembers(\"the_lay_by\"), Not(RemembersAs(\"the_lay_by\", \"warm\"))])",
-        "Era(\"carer\")",
-    ];
-    for condition in possible {
-        let report = warnings_of(edited("drive.ron", "Not(Flag(\"asked\"))", condition));
-        assert!(
-            !report.diagnostics.iter().any(|d| d.message.contains("can never")),
-            "{condition}\n{}",
-            report.render()
-        );
-    }
+#[rstest]
+#[case("Flag(\"asked\")")]
+#[case("Not(Flag(\"asked\"))")]
+#[case("Rel(\"tommy\", \"closeness\", Ge, 5)")]
+#[case("Rel(\"tommy\", \"closeness\", Eq, -5)")]
+#[case("All([Rel(\"tommy\", \"closeness\", Ge, 1), Rel(\"tommy\", \"closeness\", Le, 1)])")]
+#[case("Visits(\"talk\", Ge, 7)")]
+#[case("Visits(\"lay_by\", Eq, 1)")]
+#[case("Chance(1)")]
+#[case("Not(Chance(99))")]
+#[case("Not(Has(\"flask\"))")]
+#[case("RemembersAs(\"the_lay_by\", \"sore\")")]
+#[case("Any([Knows(\"heard_rumour\"), Flag(\"asked\")])")]
+#[case("All([Remembers(\"the_lay_by\"), Not(RemembersAs(\"the_lay_by\", \"warm\"))])")]
+#[case("Era(\"carer\")")]
+fn nothing_that_can_happen_is_called_impossible(#[case] condition: &str) {
+    let report = warnings_of(edited("drive.ron", "Not(Flag(\"asked\"))", condition));
+    assert!(
+        !report.diagnostics.iter().any(|d| d.message.contains("can never")),
+        "{condition}\n{}",
+        report.render()
+    );
 }
 
 #[test]

@@ -215,19 +215,36 @@ fn every_kind_of_condition_evaluates() {
         Condition::Has("flask".into())
     ])));
     assert!(t(Condition::Not(Box::new(Condition::Flag("no".into())))));
-    // Chance reads this visit's roll: 100 always holds, 0 never does.
-    assert!(
-        t(Condition::Chance {
-            percent: 100,
-            slot: 0,
-            name: None,
-        }) || s.rolls.is_empty()
-    );
-    assert!(!t(Condition::Chance {
-        percent: 0,
-        slot: 0,
+}
+
+/// Chance reads this visit's roll: 100 always holds, 0 never does, and in between it
+/// holds exactly when the roll is below the percentage. Checked in the start scene,
+/// which has one Chance, over enough seeds to see both sides of the roll.
+#[test]
+fn chance_conditions_read_this_visits_roll() {
+    let story = story();
+    let chance = |percent, slot| Condition::Chance {
+        percent,
+        slot,
         name: None,
-    }));
+    };
+    let mut seen = std::collections::HashSet::new();
+    for seed in 0..50 {
+        let s = play(&story, seed, &[]);
+        assert_eq!(s.scene, "lay_by");
+        assert_eq!(s.rolls.len(), 1, "one Chance in the scene, one roll");
+        let roll = u32::from(s.rolls[0]);
+        let t = |c: Condition| engine::holds(&story, &c, &s);
+        assert!(t(chance(100, 0)), "seed {seed}");
+        assert!(!t(chance(0, 0)), "seed {seed}");
+        assert_eq!(t(chance(50, 0)), roll < 50, "seed {seed}, roll {roll}");
+        assert!(t(chance(roll + 1, 0)), "seed {seed}, roll {roll}");
+        assert!(!t(chance(roll, 0)), "seed {seed}, roll {roll}");
+        // A slot the scene does not roll never holds.
+        assert!(!t(chance(100, 1)), "seed {seed}");
+        seen.insert(roll < 50);
+    }
+    assert_eq!(seen.len(), 2, "fifty seeds roll both above and below 50");
 }
 
 #[test]

@@ -9,11 +9,11 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::timeline::{Fingerprints, NodeId, Timeline};
 use crate::engine::{self, State, Step};
 use crate::replay::{self, Divergence, DivergenceKind, Migrations};
 use crate::save::SaveFile;
 use crate::story::Story;
-use crate::timeline::{Fingerprints, NodeId, Timeline};
 
 use super::Session;
 

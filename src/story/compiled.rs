@@ -419,3 +419,22 @@ impl Plan {
         self.scenes.get(i.index())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::fnv1a;
+
+    #[test]
+    fn fnv1a_is_the_published_64_bit_fnv_1a() {
+        assert_eq!(fnv1a([]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(*b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
+    fn fnv1a_over_pieces_is_fnv1a_over_the_whole() {
+        let whole = fnv1a(*b"story.ron\0text\0");
+        let pieces = fnv1a(b"story.ron".iter().copied().chain([0]).chain(*b"text").chain([0]));
+        assert_eq!(whole, pieces);
+    }
+}

@@ -267,12 +267,5 @@ fn describe_ron_error(code: &ron::Error) -> (String, Option<String>) {
 /// versions. Names are left out, so the same story read from another folder (or the
 /// copy built into the binary) hashes the same.
 fn content_hash(files: &[SourceFile]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for f in files {
-        for byte in f.text.bytes().chain([0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    hash
+    super::compiled::fnv1a(files.iter().flat_map(|f| f.text.bytes().chain([0])))
 }

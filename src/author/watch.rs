@@ -16,6 +16,7 @@ use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
 
 use crate::session::Session;
+use crate::story::compiled::fnv1a;
 use crate::story::{self, Loaded, Report};
 
 /// How long the files must stay quiet before a change counts as one save.
@@ -44,6 +45,12 @@ pub trait ReloadSource {
 pub struct WatchError {
     path: PathBuf,
     source: notify_debouncer_mini::notify::Error,
+}
+
+impl From<WatchError> for crate::error::Error {
+    fn from(e: WatchError) -> Self {
+        Self::Tool(Box::new(e))
+    }
 }
 
 pub struct Reloader {
@@ -118,7 +125,7 @@ impl Reloader {
                 match story::load(sources) {
                     Ok(mut loaded) => {
                         // As in `check`: the built-in story's own warnings are not the pack author's.
-                        crate::check::hide_warnings_below(&mut loaded.report, below);
+                        crate::author::common::hide_warnings_below(&mut loaded.report, below);
                         Reload::Loaded(Box::new(loaded))
                     }
                     Err(report) => Reload::Broken(report),
@@ -172,17 +179,6 @@ impl ReloadSource for Reloader {
     }
 }
 
-/// FNV-1a, continued from `hash` over `bytes`.
-fn fnv(mut hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
-    for byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
-
-const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
-
 /// A hash of the path, size and modification time of every `.ron` file under the
 /// folders (found without opening any file, so looking is not reported as a change).
 fn stamps(dirs: &[PathBuf]) -> u64 {
@@ -208,10 +204,13 @@ fn stamps(dirs: &[PathBuf]) -> u64 {
         }
     }
     files.sort();
-    files.iter().fold(FNV_START, |hash, (path, len, modified)| {
-        let hash = fnv(hash, path.to_string_lossy().bytes().chain([0]));
-        fnv(hash, len.to_le_bytes().into_iter().chain(modified.to_le_bytes()))
-    })
+    fnv1a(files.iter().flat_map(|(path, len, modified)| {
+        let path = path.to_string_lossy().into_owned().into_bytes();
+        path.into_iter()
+            .chain([0])
+            .chain(len.to_le_bytes())
+            .chain(modified.to_le_bytes())
+    }))
 }
 
 /// FNV-1a over every file's name and text, in layer order.
@@ -224,9 +223,7 @@ fn fingerprint(sources: &story::StorySources) -> u64 {
                 .iter()
                 .flat_map(|p| std::iter::once(&p.manifest).chain(&p.scene_files)),
         );
-    files.fold(FNV_START, |hash, f| {
-        fnv(hash, f.name.bytes().chain([0]).chain(f.text.bytes()).chain([0]))
-    })
+    fnv1a(files.flat_map(|f| f.name.bytes().chain([0]).chain(f.text.bytes()).chain([0])))
 }
 
 /// Whether a batch of changes includes a `.ron` file (editors' swap files do not count).

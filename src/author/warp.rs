@@ -13,6 +13,7 @@
 //! | `visits.SCENE=N` | how many times a scene has been entered |
 //! | `CHARACTER.AXIS=N` | a relationship axis, within its range |
 
+use crate::author::common::closest;
 use crate::engine::{self, GameState, HeldMemory};
 use crate::story::Story;
 
@@ -41,6 +42,12 @@ pub enum WarpError {
     },
     #[error("--scene: the story has no scene '{scene}'{help}")]
     UnknownScene { scene: String, help: String },
+}
+
+impl From<WarpError> for crate::error::Error {
+    fn from(e: WarpError) -> Self {
+        Self::Tool(Box::new(e))
+    }
 }
 
 const FORMS: &str = "the names are flag.NAME, knows.ID, has.ID, memory.ID, visits.SCENE and CHARACTER.AXIS";
@@ -92,7 +99,7 @@ pub fn parse_setting(story: &Story, text: &str) -> Result<Setting, WarpError> {
         character => {
             let Some(c) = story.character(character) else {
                 let ids = story.characters.iter().map(|c| c.id.as_str());
-                let help = match crate::story::validate::closest(character, ids) {
+                let help = match closest(character, ids) {
                     Some(s) => format!("did you mean '{s}.{id}'?"),
                     None => FORMS.to_owned(),
                 };
@@ -104,7 +111,7 @@ pub fn parse_setting(story: &Story, text: &str) -> Result<Setting, WarpError> {
             if !c.axes.iter().any(|a| a.id == id) {
                 let ids = c.axes.iter().map(|a| a.id.as_str());
                 let axes = ids.clone().collect::<Vec<_>>().join(", ");
-                let help = match crate::story::validate::closest(id, ids) {
+                let help = match closest(id, ids) {
                     Some(s) => {
                         format!("did you mean '{character}.{s}'? The axes of '{character}' are: {axes}")
                     }
@@ -131,7 +138,7 @@ fn known<'a>(name: &str, id: &str, ids: impl Iterator<Item = &'a str> + Clone) -
     if ids.clone().any(|i| i == id) {
         return Ok(());
     }
-    let help = match crate::story::validate::closest(id, ids) {
+    let help = match closest(id, ids) {
         Some(s) => format!("did you mean '{}'?", name.replacen(id, s, 1)),
         None => "no such id in this story".to_owned(),
     };
@@ -186,7 +193,7 @@ pub fn start(story: &Story, seed: u64, scene: Option<&str>, sets: &[String]) -> 
     let scene = scene.unwrap_or(&story.start);
     let mut state = engine::start_at(story, seed, scene)
         .map_err(|_| {
-            let help = crate::story::validate::closest(scene, story.scenes.iter().map(|s| s.id.as_str()))
+            let help = closest(scene, story.scenes.iter().map(|s| s.id.as_str()))
                 .map(|s| format!("; did you mean '{s}'?"))
                 .unwrap_or_default();
             WarpError::UnknownScene {

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
 use super::{Count, Index, Problem, ProblemKind, Tally, WalkReport, WordStats};
-use crate::check::thousands;
+use crate::author::common::thousands;
 
 /// Problems kept in the report: the first of each kind in each scene.
 fn first_of_each(problems: Vec<Problem>) -> (Vec<Problem>, BTreeMap<String, u64>) {

@@ -9,8 +9,33 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::common::{emit, load};
+use crate::author::walk::WalkReport;
+use crate::cli::{GraphArgs, GraphFormat};
+use crate::error::Error;
 use crate::story::{Scene, Story};
-use crate::walk::WalkReport;
+
+/// `hailsham graph`: the graph on standard output, shaded by `--coverage` if given.
+pub fn run(args: &GraphArgs) -> Result<(), Error> {
+    let loaded = load(&args.story)?;
+    let coverage = match &args.coverage {
+        Some(path) => Some(read_coverage(path)?),
+        None => None,
+    };
+    let text = match args.format {
+        GraphFormat::Dot => dot(&loaded.story, coverage.as_ref()),
+        GraphFormat::Mermaid => mermaid(&loaded.story, coverage.as_ref()),
+    };
+    emit(&text)
+}
+
+/// A `walk --json` report read back from a file.
+fn read_coverage(path: &std::path::Path) -> Result<WalkReport, Error> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::Usage(format!("cannot read '{}': {e}", path.display())))?;
+    serde_json::from_str(&text)
+        .map_err(|e| Error::Usage(format!("'{}' is not a `walk --json` report: {e}", path.display())))
+}
 
 /// The share of runs that reached each scene, from 0 to 1, if a report was given.
 struct Shade<'r> {
@@ -21,7 +46,7 @@ impl Shade<'_> {
     fn share(&self, scene: &str) -> Option<f64> {
         let r = self.report?;
         let count = r.scenes.get(scene).map_or(0, |c| c.runs);
-        Some(crate::walk::ratio(count, r.runs))
+        Some(crate::author::walk::ratio(count, r.runs))
     }
 }
 

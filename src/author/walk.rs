@@ -12,21 +12,22 @@
 //! `walk --runs 1 --seed S+i` repeats that run alone, on any machine. A run steps one
 //! state in place and makes no events, so a step costs the same at any depth.
 
+mod command;
 mod explore;
 mod report;
+mod run;
 mod texts;
 
 use std::collections::BTreeMap;
 
-use rand::RngExt;
-use rand_chacha::ChaCha8Rng;
-use rand_core::SeedableRng;
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{self, State, core};
+use crate::engine::{State, core};
 use crate::story::Story;
-use crate::story::compiled::{SceneIx, ScenePlan};
+use crate::story::compiled::ScenePlan;
+use run::walk_once;
 
+pub use command::run;
 pub use explore::{ExploreOptions, explore};
 pub use texts::UnshownText;
 
@@ -297,110 +298,6 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "no message".to_owned())
-}
-
-/// One random run from `seed`, counted into `tally`. Each step costs the same however
-/// long the run has been: the state is stepped in place, nothing is logged but three
-/// numbers a step, and no event is made.
-fn walk_once(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) {
-    let story = index.story;
-    let plan = story.plan();
-    let mut picks = ChaCha8Rng::seed_from_u64(seed);
-    picks.set_stream(1);
-    let mut seen_scenes = vec![false; story.scenes.len()];
-    let mut seen_choices = vec![false; index.choice_total];
-    // (scene, choice, number offered): made into names only for a problem.
-    let mut log: Vec<(SceneIx, u32, u32)> = Vec::new();
-    let mut words = 0;
-    let named = |log: &[(SceneIx, u32, u32)]| -> Vec<Logged> {
-        log.iter()
-            .map(|&(s, c, number)| {
-                let scene = &story.scenes[s.index()];
-                Logged {
-                    scene: scene.id.clone(),
-                    choice: scene
-                        .choices
-                        .get(c as usize)
-                        .map_or_else(String::new, |c| c.id.clone()),
-                    number: number as usize,
-                }
-            })
-            .collect()
-    };
-    let problem = |kind, scene: &str, message: String, log: &[(SceneIx, u32, u32)]| Problem {
-        kind,
-        seed,
-        scene: scene.to_owned(),
-        message,
-        log: named(log),
-    };
-    let mut state = match engine::begin_at(story, seed, &story.start, &mut ()) {
-        Ok(state) => state,
-        Err(e) => {
-            tally
-                .problems
-                .push(problem(ProblemKind::Engine, &story.start, e.to_string(), &log));
-            return;
-        }
-    };
-    let mut offered: Vec<usize> = Vec::with_capacity(8);
-    loop {
-        let si = state.scene.index();
-        let (Some(scene), Some(compiled)) = (story.scenes.get(si), plan.scenes.get(si)) else {
-            let message = format!("the state is in scene #{si}, which the story lacks");
-            tally
-                .problems
-                .push(problem(ProblemKind::Engine, "", message, &log));
-            break;
-        };
-        tally.scene_visits[si] += 1;
-        if !seen_scenes[si] {
-            seen_scenes[si] = true;
-            tally.scene_runs[si] += 1;
-        }
-        words += Index::words_shown(compiled, &state);
-        if let Some(ending) = state.ending {
-            if let Some(n) = tally.ending_runs.get_mut(ending.index()) {
-                *n += 1;
-            }
-            tally.words.push(words);
-            break;
-        }
-        if log.len() >= max_steps {
-            let message = format!("still going after {max_steps} choices");
-            tally
-                .problems
-                .push(problem(ProblemKind::Loop, &scene.id, message, &log));
-            break;
-        }
-        offered.clear();
-        offered.extend(core::offered(plan, &state));
-        let Some(pick) = (!offered.is_empty()).then(|| picks.random_range(0..offered.len())) else {
-            let message = "no choice is offered here, and it is not an ending".to_owned();
-            tally
-                .problems
-                .push(problem(ProblemKind::Stuck, &scene.id, message, &log));
-            break;
-        };
-        let ci = offered[pick];
-        let at = index.choice_base[si] + ci;
-        tally.choice_visits[at] += 1;
-        if !seen_choices[at] {
-            seen_choices[at] = true;
-            tally.choice_runs[at] += 1;
-        }
-        log.push((
-            state.scene,
-            u32::try_from(ci).unwrap_or(u32::MAX),
-            u32::try_from(pick + 1).unwrap_or(u32::MAX),
-        ));
-        if let Err(e) = core::step(story, &mut state, ci, &mut ()) {
-            tally
-                .problems
-                .push(problem(ProblemKind::Engine, &scene.id, e.to_string(), &log));
-            break;
-        }
-    }
 }
 
 /// `n / of` as a float, 0 when `of` is 0. Counts here stay far below 2^52, where f64

@@ -3,7 +3,15 @@
 
 use std::fmt::Write as _;
 
+use super::common::{emit, load};
+use crate::cli::ScenesArgs;
+use crate::error::Error;
 use crate::story::Story;
+
+/// `hailsham scenes`: the listing on standard output.
+pub fn run(args: &ScenesArgs) -> Result<(), Error> {
+    emit(&listing(&load(&args.story)?.story))
+}
 
 /// The listing, one scene per paragraph, in the order the story defines them.
 pub fn listing(story: &Story) -> String {

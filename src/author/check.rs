@@ -3,19 +3,32 @@
 mod controls;
 
 use std::fmt::Write as _;
+use std::io::Write as _;
 
 pub use controls::control_warnings;
 
-use crate::story::{Loaded, Story, word_count};
+pub use super::common::{hide_warnings_below, thousands};
 
-/// Takes the warnings about the first `files` files (the built-in story, under packs)
-/// out of the report, and returns how many: a pack's author cannot act on them.
-pub fn hide_warnings_below(report: &mut crate::story::Report, files: usize) -> usize {
-    let before = report.diagnostics.len();
-    report
-        .diagnostics
-        .retain(|d| d.file >= files || d.severity == crate::story::Severity::Error);
-    before - report.diagnostics.len()
+use super::common::{emit, load};
+use crate::cli::CheckArgs;
+use crate::error::Error;
+use crate::story::{Loaded, Severity, Story, word_count};
+use crate::term_safe;
+
+/// `hailsham check`: the diagnostics on standard error, then the summary; with
+/// `--deny-warnings`, any warning fails the check as an error would.
+pub fn run(args: &CheckArgs) -> Result<(), Error> {
+    let mut loaded = load(&args.story)?;
+    let controls = control_warnings(&loaded.report);
+    loaded.report.diagnostics.extend(controls);
+    if args.deny_warnings && loaded.report.warnings().next().is_some() {
+        for d in &mut loaded.report.diagnostics {
+            d.severity = Severity::Error;
+        }
+        return Err(Error::Story(loaded.report));
+    }
+    let _ = write!(term_safe::stderr(), "{}", loaded.report.render());
+    emit(&summary(&loaded))
 }
 
 /// Words in a scene, counting every paragraph (whatever its condition) and choice
@@ -79,17 +92,4 @@ pub fn summary(loaded: &Loaded) -> String {
 
 fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// 12345 → "12,345".
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
