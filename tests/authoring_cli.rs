@@ -141,7 +141,7 @@ fn play_warps_to_a_scene_with_a_state_and_inspects_it() {
     assert!(out.contains("He laughs at something I say"), "{out}");
     assert!(out.contains("  1. Start the engine\n"), "{out}");
     assert!(!out.contains("2. "), "'again' is hidden: {out}");
-    assert!(out.contains("[hidden: its condition does not hold]"), "{out}");
+    assert!(out.contains("[hidden: its condition fails]"), "{out}");
 
     let (ok, _, err) = run(
         &[

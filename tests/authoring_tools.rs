@@ -134,7 +134,7 @@ fn the_inspector_evaluates_each_condition_part_by_part() {
     let text = i.to_string();
     for line in [
         "Inspector: scene 'talk' \"Talk\"",
-        "  again \"Ask him about the rumour\" -> talk  [hidden: its condition does not hold]",
+        "  again \"Ask him about the rumour\" -> talk  [hidden: its condition fails]",
         "    no  Not",
         "    yes   Flag(\"asked\")  (set)",
         "    yes Rel(\"tommy\", \"closeness\", Ge, 1)  (tommy.closeness is 2)",

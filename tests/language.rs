@@ -272,6 +272,15 @@ fn back_returns_to_the_scene_the_player_came_from_entering_it_again() {
         engine::offered(&story, story.scene("side").expect("side"), &warped).count(),
         0
     );
+    // The inspector follows the engine's one rule, and says why.
+    let inspection = hailsham::inspect::inspect(&story, &warped).expect("inspects");
+    assert!(inspection.choices.iter().all(|c| !c.offered));
+    assert!(
+        inspection
+            .to_string()
+            .contains("[hidden: there is no scene to go back to]"),
+        "{inspection}"
+    );
 }
 
 #[test]

@@ -328,13 +328,11 @@ impl fmt::Display for Inspection {
         )?;
         writeln!(f, "Choices")?;
         for c in &self.choices {
-            let status = if c.once_taken {
-                "hidden: taken once already"
-            } else if c.offered {
-                "offered"
-            } else {
-                "hidden: its condition does not hold"
-            };
+            let status = crate::words::inspector::choice_verdict(
+                c.offered,
+                c.once_taken,
+                c.condition.as_ref().is_none_or(|t| t.holds),
+            );
             writeln!(f, "  {} \"{}\" -> {}  [{status}]", c.id, c.label, c.to)?;
             match &c.condition {
                 Some(t) => write_trace(f, t, 4)?,
@@ -344,7 +342,7 @@ impl fmt::Display for Inspection {
         if !self.paragraphs.is_empty() {
             writeln!(f, "Conditional paragraphs")?;
             for p in &self.paragraphs {
-                let status = if p.shown { "shown" } else { "hidden" };
+                let status = crate::words::inspector::shown(p.shown);
                 writeln!(f, "  \"{}\"  [{status}]", p.excerpt)?;
                 write_trace(f, &p.condition, 4)?;
             }

@@ -1,11 +1,15 @@
 //! The inspector's verdicts, as both front ends' inspectors give them.
 
-/// Whether a choice is offered, and if not, why.
-pub fn choice_verdict(offered: bool, once_taken: bool) -> &'static str {
+/// Whether a choice is offered, and if not, why: taken once already, its condition
+/// fails, or (when its condition holds) it goes `Back` and there is nowhere to go back
+/// to.
+pub fn choice_verdict(offered: bool, once_taken: bool, condition_holds: bool) -> &'static str {
     if once_taken {
         "hidden: taken once already"
     } else if offered {
         "offered"
+    } else if condition_holds {
+        "hidden: there is no scene to go back to"
     } else {
         "hidden: its condition fails"
     }

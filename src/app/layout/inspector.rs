@@ -95,7 +95,11 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
     out.push(Row::blank());
     out.push(Row::styled("Choices", Role::Heading));
     for c in &ins.choices {
-        let verdict = inspector::choice_verdict(c.offered, c.once_taken);
+        let verdict = inspector::choice_verdict(
+            c.offered,
+            c.once_taken,
+            c.condition.as_ref().is_none_or(|t| t.holds),
+        );
         let text = format!("{verdict} · {} → {}: “{}”", c.id, c.to, c.label);
         let role = if c.offered { Role::Choice } else { Role::Dim };
         out.extend(row(&text, 0, Some(mark(c.offered)), &role, width));
