@@ -5,10 +5,11 @@ use super::super::text::fold;
 use super::text::StringPlace;
 use super::{
     Axis, Character, ConditionPlace, DeclTable, Declared, Ending, Era, Keepsake, Knowledge, Memory, Merged,
-    RawCharacter, RawMemory, Reflection, Scene, Severity, SourceFile, Story, Validator, content_hash, lint,
+    RawCharacter, RawMemory, Reflection, Scene, Severity, SourceFile, Story, Validator, lint,
 };
 
 impl Validator<'_> {
+    /// The validated story; its `content_hash` is left at 0 for the caller to set.
     pub(super) fn build(&mut self, m: &Merged, files: &[SourceFile]) -> Story {
         self.declare_manifest(m);
         for item in &m.scenes {
@@ -74,7 +75,7 @@ impl Validator<'_> {
                 .collect(),
             scenes,
             packs: m.packs.clone(),
-            content_hash: content_hash(files),
+            content_hash: 0,
             scene_index,
         };
         if self.known("scene", DeclTable::Scene, 0, &base.start) && !self.scenes_incomplete {
