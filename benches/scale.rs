@@ -67,15 +67,18 @@ fn load(c: &mut Criterion) {
     });
     let tmp = tempfile::tempdir().expect("a temporary folder");
     write_story(tmp.path());
-    group.bench_function("check 10,000 scenes from disk (read, load, controls, summary)", |b| {
-        b.iter(|| {
-            let sources = story::read_dir(black_box(tmp.path())).expect("the large story reads");
-            let mut loaded = story::load(sources).expect("the large story loads");
-            let controls = check::control_warnings(&loaded.report);
-            loaded.report.diagnostics.extend(controls);
-            (loaded.report.render(), check::summary(&loaded))
-        });
-    });
+    group.bench_function(
+        "check 10,000 scenes from disk (read, load, controls, summary)",
+        |b| {
+            b.iter(|| {
+                let sources = story::read_dir(black_box(tmp.path())).expect("the large story reads");
+                let mut loaded = story::load(sources).expect("the large story loads");
+                let controls = check::control_warnings(&loaded.report);
+                loaded.report.diagnostics.extend(controls);
+                (loaded.report.render(), check::summary(&loaded))
+            });
+        },
+    );
     group.finish();
 }
 
@@ -113,7 +116,10 @@ fn naive(c: &mut Criterion) {
     group.finish();
 }
 
-fn with_spans<T: serde::de::DeserializeOwned>(options: &ron::Options, text: &str) -> ron::error::SpannedResult<T> {
+fn with_spans<T: serde::de::DeserializeOwned>(
+    options: &ron::Options,
+    text: &str,
+) -> ron::error::SpannedResult<T> {
     story::source::with_spans(text, || options.from_str(text)).0
 }
 

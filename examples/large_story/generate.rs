@@ -55,18 +55,16 @@ const KEEPSAKES: usize = 20;
 
 /// Words of the generated prose, the common ones repeated about as often as in real prose.
 const WORDS: [&str; 124] = [
-    "the", "the", "the", "the", "and", "and", "and", "a", "a", "a", "of", "of", "to", "to",
-    "I", "I", "we", "we", "it", "it", "was", "was", "he", "she", "in", "in", "on", "at",
-    "her", "his", "my", "our", "no", "not", "but", "so", "as", "then", "that", "had",
-    "said", "by", "up", "out", "one", "all", "for", "with", "from", "there", "road", "wet",
-    "drove", "past", "field", "where", "nobody", "worked", "more", "long", "while",
-    "laughed", "gulls", "pier", "kitchen", "table", "cups", "left", "window", "rain",
-    "came", "off", "sea", "kept", "hands", "sun", "letters", "under", "stairs", "opened",
-    "coats", "hung", "pegs", "cold", "hall", "wax", "old", "paper", "played", "piano",
-    "garden", "gate", "stuck", "winter", "fence", "they", "talked", "about", "stayed",
-    "year", "bus", "late", "lights", "town", "small", "quiet", "shop", "sold", "string",
-    "maps", "tea", "walked", "home", "slowly", "much", "each", "other", "car", "grey",
-    "light", "back", "way", "door", "dark",
+    "the", "the", "the", "the", "and", "and", "and", "a", "a", "a", "of", "of", "to", "to", "I", "I", "we",
+    "we", "it", "it", "was", "was", "he", "she", "in", "in", "on", "at", "her", "his", "my", "our", "no",
+    "not", "but", "so", "as", "then", "that", "had", "said", "by", "up", "out", "one", "all", "for", "with",
+    "from", "there", "road", "wet", "drove", "past", "field", "where", "nobody", "worked", "more", "long",
+    "while", "laughed", "gulls", "pier", "kitchen", "table", "cups", "left", "window", "rain", "came", "off",
+    "sea", "kept", "hands", "sun", "letters", "under", "stairs", "opened", "coats", "hung", "pegs", "cold",
+    "hall", "wax", "old", "paper", "played", "piano", "garden", "gate", "stuck", "winter", "fence", "they",
+    "talked", "about", "stayed", "year", "bus", "late", "lights", "town", "small", "quiet", "shop", "sold",
+    "string", "maps", "tea", "walked", "home", "slowly", "much", "each", "other", "car", "grey", "light",
+    "back", "way", "door", "dark",
 ];
 
 /// A file of the story: its path inside the story folder, and its text.
@@ -190,7 +188,11 @@ impl Plan {
         }
         s.push_str(" ],\n tones: [\"warm\", \"sore\", \"wry\"],\n knowledge: [\n");
         for k in 0..KNOWLEDGE {
-            let _ = writeln!(s, "  Knowledge(id: \"k{k}\", summary: \"{}\"),", sentence(k as u64 + 7, 8));
+            let _ = writeln!(
+                s,
+                "  Knowledge(id: \"k{k}\", summary: \"{}\"),",
+                sentence(k as u64 + 7, 8)
+            );
         }
         s.push_str(" ],\n memories: [\n");
         for m in 0..self.memories {
@@ -229,7 +231,11 @@ impl Plan {
         }
         s.push_str(" ],\n endings: [\n");
         for (id, name) in ENDINGS {
-            let _ = writeln!(s, "  Ending(id: \"{id}\", title: \"{name}\", summary: \"{}\"),", sentence(id.len() as u64, 9));
+            let _ = writeln!(
+                s,
+                "  Ending(id: \"{id}\", title: \"{name}\", summary: \"{}\"),",
+                sentence(id.len() as u64, 9)
+            );
         }
         s.push_str(" ],\n conditions: {\n");
         for (name, condition) in NAMED {
@@ -260,7 +266,9 @@ impl Plan {
             4 => format!("Visited(\"s{earlier}\")"),
             5 => format!("Chance({})", 30 + (i % 5) * 10),
             6 => format!("Not(Flag(\"f{flag}\"))"),
-            7 => format!("All([Remembers(\"m{memory}\"),Any([RemembersAs(\"m{memory}\",\"warm\"),Is(\"close_to_ada\")])])"),
+            7 => format!(
+                "All([Remembers(\"m{memory}\"),Any([RemembersAs(\"m{memory}\",\"warm\"),Is(\"close_to_ada\")])])"
+            ),
             8 => format!("Rel(\"{ch}\",\"{axis}\",Le,-1)"),
             9 => "Is(\"rainy\")".into(),
             10 => format!("Any([Knows(\"k{know}\"),Has(\"t{keep}\")])"),
@@ -302,16 +310,36 @@ impl Plan {
         out.push_str("text:[\n");
         // An opening paragraph, with a variation by visits or a shuffle.
         let variation = match i % 4 {
-            0 => format!("{{seq:{}|{}|{}}}", words(seed + 3, 4), words(seed + 4, 4), words(seed + 5, 3)),
+            0 => format!(
+                "{{seq:{}|{}|{}}}",
+                words(seed + 3, 4),
+                words(seed + 4, 4),
+                words(seed + 5, 3)
+            ),
             1 => format!("{{cycle:{}|{}}}", words(seed + 3, 4), words(seed + 4, 4)),
             2 => format!("{{once:{}|{}}}", words(seed + 3, 4), words(seed + 4, 3)),
-            _ => format!("{{shuffle:{}|{}|{}}}", words(seed + 3, 3), words(seed + 4, 3), words(seed + 5, 3)),
+            _ => format!(
+                "{{shuffle:{}|{}|{}}}",
+                words(seed + 3, 3),
+                words(seed + 4, 3),
+                words(seed + 5, 3)
+            ),
         };
         let _ = writeln!(out, "\"{} Then {variation}.\",", sentence(seed + 2, 16));
         // A chain: If, ElseIf, Else (or an If alone).
-        let _ = writeln!(out, "If({},\"{}\"),", self.condition(i, 1), sentence(seed + 6, 14));
+        let _ = writeln!(
+            out,
+            "If({},\"{}\"),",
+            self.condition(i, 1),
+            sentence(seed + 6, 14)
+        );
         if i % 3 == 0 {
-            let _ = writeln!(out, "ElseIf({},\"{}\"),", self.condition(i, 5), sentence(seed + 7, 10));
+            let _ = writeln!(
+                out,
+                "ElseIf({},\"{}\"),",
+                self.condition(i, 5),
+                sentence(seed + 7, 10)
+            );
             let _ = writeln!(out, "Else(\"{}\"),", sentence(seed + 8, 10));
         }
         // An inline choice between two wordings, and emphasis.
