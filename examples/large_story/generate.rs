@@ -277,7 +277,7 @@ impl Plan {
     }
 
     /// An effect of every kind in turn; the ids it names go round independently.
-    fn effect(&self, i: usize, kind: usize) -> String {
+    fn effect(i: usize, kind: usize) -> String {
         let (at, q) = ((i + kind) % 8, (i + kind) / 8);
         let (ch, axis) = (CHARACTERS[q % 4].0, AXES[(q / 4) % 2]);
         match at {
@@ -333,7 +333,7 @@ impl Plan {
             self.condition(i, 1),
             sentence(seed + 6, 14)
         );
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             let _ = writeln!(
                 out,
                 "ElseIf({},\"{}\"),",
@@ -353,8 +353,14 @@ impl Plan {
             words(seed + 12, 5)
         );
         out.push(']');
-        if i % 2 == 0 {
-            let _ = write!(out, ",effects:[{}]", self.effect(i / 2, 0));
+        self.scene_end(i, seed, out);
+    }
+
+    /// A scene's effects, then its ending or its choices.
+    fn scene_end(&self, i: usize, seed: u64, out: &mut String) {
+        let c = self.column(i);
+        if i.is_multiple_of(2) {
+            let _ = write!(out, ",effects:[{}]", Self::effect(i / 2, 0));
         }
         if self.is_last_level(i) {
             let ending = ENDINGS[c % ENDINGS.len()].0;
@@ -364,7 +370,7 @@ impl Plan {
         out.push_str(",choices:[\n");
         let _ = write!(out, "Choice(id:\"on\",label:\"{}\",", label(seed + 13));
         if i % 3 == 1 {
-            let _ = write!(out, "effects:[{}],", self.effect(i / 3, 3));
+            let _ = write!(out, "effects:[{}],", Self::effect(i / 3, 3));
         }
         let _ = writeln!(out, "to:\"s{}\"),", self.next(i, 3 * c));
         let _ = write!(out, "Choice(id:\"turn\",label:\"{}\",", label(seed + 14));
@@ -379,7 +385,7 @@ impl Plan {
             self.condition(i, 0)
         );
         if i % 3 == 2 {
-            let _ = write!(out, "effects:[{}],", self.effect(i / 3, 6));
+            let _ = write!(out, "effects:[{}],", Self::effect(i / 3, 6));
         }
         let _ = writeln!(out, "to:\"s{}\"),", self.next(i, 3 * c + 2));
         match i % 6 {
@@ -389,7 +395,7 @@ impl Plan {
                     out,
                     "Choice(id:\"stay\",label:\"{}\",when:Visits(\"s{i}\",Lt,3),effects:[{}],to:\"s{i}\"),",
                     label(seed + 16),
-                    self.effect(i / 6, 5)
+                    Self::effect(i / 6, 5)
                 );
             }
             // A step aside, to the next scene of the level, once.
@@ -398,7 +404,7 @@ impl Plan {
                     out,
                     "Choice(id:\"aside\",label:\"{}\",effects:[{}],to:\"s{}\",once:true),",
                     label(seed + 16),
-                    self.effect(i / 6, 2),
+                    Self::effect(i / 6, 2),
                     self.beside(i)
                 );
             }

@@ -59,9 +59,9 @@ fn run() -> Result<String, String> {
         bytes += file.text.len();
     }
     Ok(format!(
-        "wrote {} files ({:.1} MB) of a {}-scene story to {}",
+        "wrote {} files ({} bytes) of a {}-scene story to {}",
         files.len(),
-        bytes as f64 / 1e6,
+        bytes,
         scenes.max(20),
         out.display()
     ))
