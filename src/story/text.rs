@@ -255,6 +255,18 @@ struct WordCounter {
 
 impl WordCounter {
     fn feed(&mut self, s: &str) {
+        if s.is_ascii() {
+            for &b in s.as_bytes() {
+                // `char::is_whitespace` on ASCII (which counts U+000B and U+000C).
+                if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    self.space();
+                } else {
+                    self.in_word = true;
+                    self.alphanumeric |= b.is_ascii_alphanumeric();
+                }
+            }
+            return;
+        }
         for ch in s.chars() {
             if ch.is_whitespace() {
                 self.space();
@@ -401,6 +413,7 @@ mod tests {
             "{seq: a | b c | d}e f",
             "x{x ? | y}z - 1 2",
             "  {once: … | ! } ",
+            "tab\there\u{b}vt\u{c}ff , . é x1",
         ] {
             let (text, errors) = parse(s, &mut Names);
             assert!(errors.is_empty(), "{s}: {errors:?}");
