@@ -91,13 +91,15 @@ pub fn load(sources: StorySources) -> Result<Loaded, Report> {
     let story = manifest.map(|m| {
         // The hash reads every byte of every file: done beside the validation.
         std::thread::scope(|scope| {
-            let hash = scope.spawn(|| content_hash(&files));
-            let (merged, problems) = layers::merge(&files, m, base_scenes, packs);
+            let hash = std::thread::Builder::new().spawn_scoped(scope, || content_hash(&files));
+            let (mut merged, problems) = layers::merge(&files, m, base_scenes, packs);
             v.diagnostics.extend(problems);
-            let mut story = v.build(&merged, &files);
-            story.content_hash = match hash.join() {
-                Ok(hash) => hash,
-                Err(panic) => std::panic::resume_unwind(panic),
+            let mut story = v.build(&mut merged, &files);
+            story.content_hash = match hash.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(hash)) => hash,
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                // No thread to be had: hash here.
+                Err(_) => content_hash(&files),
             };
             story
         })
@@ -290,26 +292,36 @@ fn parse_in_parallel(files: &[SourceFile]) -> Vec<Parsed<Vec<RawScene>>> {
     if start < files.len() {
         runs.push(&files[start..]);
     }
+    let parse_run = |run: &[SourceFile]| -> Vec<Parsed<Vec<RawScene>>> {
+        run.iter().map(|f| parse_file(&f.text)).collect()
+    };
     std::thread::scope(|scope| {
         let workers: Vec<_> = runs
             .into_iter()
             .map(|run| {
-                scope.spawn(move || {
-                    run.iter()
-                        .map(|f| parse_file::<Vec<RawScene>>(&f.text))
-                        .collect::<Vec<_>>()
-                })
+                // The main thread's stack size, so a file parses alike on either.
+                let worker = std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, move || parse_run(run));
+                (run, worker)
             })
             .collect();
         workers
             .into_iter()
-            .flat_map(|w| match w.join() {
-                Ok(parsed) => parsed,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
+            .flat_map(
+                |(run, worker)| match worker.map(std::thread::ScopedJoinHandle::join) {
+                    Ok(Ok(parsed)) => parsed,
+                    Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                    // No thread to be had: parse the run here.
+                    Err(_) => parse_run(run),
+                },
+            )
             .collect()
     })
 }
+
+/// The stack of a parsing thread: as much as a main thread has.
+const WORKER_STACK: usize = 8 << 20;
 
 fn describe_ron_error(code: &ron::Error) -> (String, Option<String>) {
     use ron::Error as E;

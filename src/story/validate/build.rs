@@ -10,7 +10,7 @@ use super::{
 
 impl Validator<'_> {
     /// The validated story; its `content_hash` is left at 0 for the caller to set.
-    pub(super) fn build(&mut self, m: &Merged, files: &[SourceFile]) -> Story {
+    pub(super) fn build(&mut self, m: &mut Merged, files: &[SourceFile]) -> Story {
         self.declare_manifest(m);
         for item in &m.scenes {
             self.declare("scene", DeclTable::Scene, item.file, &item.raw.id);
@@ -22,7 +22,16 @@ impl Validator<'_> {
             .iter()
             .map(|i| self.character(i.file, &i.raw))
             .collect();
-        let scenes: Vec<Scene> = m.scenes.iter().map(|item| self.scene(item)).collect();
+        let scenes: Vec<Scene> = m
+            .scenes
+            .iter_mut()
+            .map(|item| {
+                let scene = self.scene(item);
+                release_text(item);
+                scene
+            })
+            .collect();
+        let m = &*m;
         self.unused_conditions(m);
         let base = &m.base;
         let scene_index = scenes
@@ -219,5 +228,18 @@ impl Validator<'_> {
             reflections,
             file: self.files[file].name.clone(),
         }
+    }
+}
+
+/// Frees the strings of a scene's paragraphs and choice labels once the scene is built:
+/// what follows (the graph checks and the lint) reads only their spans, and a large
+/// story's text would otherwise be held twice at the peak.
+fn release_text(item: &mut super::SceneItem) {
+    for p in &mut item.raw.text {
+        p.text.value = String::new();
+    }
+    let added = item.added.iter_mut().map(|(_, c)| c);
+    for c in item.raw.choices.iter_mut().chain(added) {
+        c.label.value = String::new();
     }
 }
