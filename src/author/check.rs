@@ -12,7 +12,7 @@ pub use super::common::{hide_warnings_below, thousands};
 use super::common::{emit, load};
 use crate::cli::CheckArgs;
 use crate::error::Error;
-use crate::story::{Loaded, Severity, Story, word_count};
+use crate::story::{Loaded, Severity, Story};
 use crate::term_safe;
 
 /// `hailsham check`: the diagnostics on standard error, then the summary; with
@@ -34,27 +34,35 @@ pub fn run(args: &CheckArgs) -> Result<(), Error> {
 /// Words in a scene, counting every paragraph (whatever its condition) and choice
 /// label, and every alternative of their inline forms.
 pub fn scene_words(scene: &crate::story::Scene) -> usize {
-    scene
-        .text
-        .iter()
-        .map(|p| word_count(&p.parts.words()))
-        .sum::<usize>()
+    scene.text.iter().map(|p| p.parts.word_count()).sum::<usize>()
         + scene
             .choices
             .iter()
-            .map(|c| word_count(&c.label_parts.words()))
+            .map(|c| c.label_parts.word_count())
             .sum::<usize>()
 }
 
 /// The summary `check` prints: totals, then scenes and words per era.
 pub fn summary(loaded: &Loaded) -> String {
     let story: &Story = &loaded.story;
-    let words: usize = story.scenes.iter().map(scene_words).sum();
-    let endings_with_scene = story
-        .endings
-        .iter()
-        .filter(|e| story.scenes.iter().any(|s| s.ending.as_ref() == Some(&e.id)))
-        .count();
+    // Each scene's words counted once, and added to its era's.
+    let mut by_era = vec![(0usize, 0usize); story.eras.len()];
+    let mut words = 0;
+    let mut with_scene = vec![false; story.endings.len()];
+    for scene in &story.scenes {
+        let n = scene_words(scene);
+        words += n;
+        if let Some(era) = story.eras.iter().position(|e| e.id == scene.era) {
+            by_era[era].0 += 1;
+            by_era[era].1 += n;
+        }
+        if let Some(ending) = &scene.ending
+            && let Some(i) = story.endings.iter().position(|e| &e.id == ending)
+        {
+            with_scene[i] = true;
+        }
+    }
+    let endings_with_scene = with_scene.iter().filter(|&&w| w).count();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -66,14 +74,12 @@ pub fn summary(loaded: &Loaded) -> String {
         counted(story.keepsakes.len(), "keepsake", "keepsakes"),
         counted(story.endings.len(), "ending", "endings"),
     );
-    for era in &story.eras {
-        let scenes: Vec<_> = story.scenes.iter().filter(|s| s.era == era.id).collect();
-        let words: usize = scenes.iter().map(|s| scene_words(s)).sum();
+    for (era, (scenes, words)) in story.eras.iter().zip(by_era) {
         let _ = writeln!(
             out,
             "  {:<18} {:>3} scenes {:>7} words",
             era.title,
-            scenes.len(),
+            scenes,
             thousands(words)
         );
     }

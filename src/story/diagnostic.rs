@@ -111,6 +111,9 @@ impl Report {
 
     /// Renders every diagnostic, errors and warnings in the order found, then a tally.
     pub fn render(&self) -> String {
+        if self.diagnostics.is_empty() {
+            return String::new();
+        }
         let mut files = SimpleFiles::new();
         for source in &self.sources {
             files.add(source.name.as_str(), source.text.as_str());

@@ -186,7 +186,8 @@ impl Walk {
             path: path.to_path_buf(),
             limit: MAX_FILE_BYTES,
         };
-        if fs::metadata(path).map_err(io)?.len() > MAX_FILE_BYTES {
+        let size = fs::metadata(path).map_err(io)?.len();
+        if size > MAX_FILE_BYTES {
             return Err(too_big());
         }
         let file = File::open(path).map_err(io)?;
@@ -198,7 +199,9 @@ impl Walk {
                 kind: special_kind(kind),
             });
         }
-        let mut bytes = Vec::new();
+        // Sized from the metadata, so that a story's text is held once, not in buffers
+        // grown by doubling; a file that grew meanwhile still reads (up to the limit).
+        let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0) + 1);
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
             .map_err(io)?;

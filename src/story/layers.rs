@@ -138,6 +138,14 @@ pub(super) fn merge(
         base,
     };
     m.base_overrides(&merged);
+    let scenes = base_scenes.iter().map(|(_, l)| l.len()).sum::<usize>()
+        + packs
+            .iter()
+            .flat_map(|p| &p.scene_lists)
+            .map(|(_, l)| l.len())
+            .sum::<usize>();
+    merged.scenes.reserve_exact(scenes);
+    m.scene_at.reserve(scenes);
     for (file, list) in base_scenes {
         for raw in list {
             m.add_scene(&mut merged.scenes, file, 0, raw);

@@ -7,7 +7,7 @@
 //! a scene nothing leads to, a contradiction inside one `All`. Each fact over-estimates
 //! what can happen, so a warning never claims "never" of something that can happen.
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::layers::{Merged, SceneItem};
@@ -29,12 +29,15 @@ pub(super) fn check_graph(
 ) -> Vec<Diagnostic> {
     let rank = |era: &str| eras.iter().position(|e| e == era);
     let mut problems = Vec::new();
+    // Who leads into each scene, built only if some choice goes `Back`.
+    let mut sources: Option<Sources<'_>> = None;
     for item in &m.scenes {
         let raw = &item.raw;
         let from = rank(&raw.era.value);
         for (file, c) in item.choices() {
             if c.to.back {
-                back_to_earlier_era(story, &rank, item, file, c, &mut problems);
+                let sources = sources.get_or_insert_with(|| leading_into(story));
+                back_to_earlier_era(story, sources, &rank, item, file, c, &mut problems);
                 continue;
             }
             let Some(target) = story.scene(&c.to.value) else {
@@ -91,9 +94,26 @@ pub(super) fn check_graph(
     problems
 }
 
+/// Scene id → the scenes with a choice (not `Back`) that leads there, in story order.
+type Sources<'s> = HashMap<&'s str, Vec<usize>>;
+
+fn leading_into(story: &Story) -> Sources<'_> {
+    let mut sources: Sources<'_> = HashMap::new();
+    for (i, s) in story.scenes.iter().enumerate() {
+        for c in s.choices.iter().filter(|c| !c.back) {
+            let list = sources.entry(c.to.as_str()).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    sources
+}
+
 /// `Back` from a scene that some scene of an earlier era leads into would go back in time.
 fn back_to_earlier_era(
     story: &Story,
+    sources: &Sources<'_>,
     rank: &impl Fn(&str) -> Option<usize>,
     item: &SceneItem,
     file: usize,
@@ -101,10 +121,12 @@ fn back_to_earlier_era(
     out: &mut Vec<Diagnostic>,
 ) {
     let here = rank(&item.raw.era.value);
-    let earlier = story.scenes.iter().find(|s| {
-        s.choices.iter().any(|x| !x.back && x.to == item.raw.id.value)
-            && matches!((rank(&s.era), here), (Some(from), Some(to)) if from < to)
-    });
+    let earlier = sources
+        .get(item.raw.id.as_str())
+        .into_iter()
+        .flatten()
+        .map(|&i| &story.scenes[i])
+        .find(|s| matches!((rank(&s.era), here), (Some(from), Some(to)) if from < to));
     if let Some(from) = earlier {
         out.push(
             Diagnostic::error(

@@ -10,6 +10,14 @@ use super::source::Spanned;
 
 mod visitors;
 
+/// A list read without spare capacity: serde grows a list by doubling (RON gives no
+/// length first), and a large story holds hundreds of thousands of short ones.
+fn tight<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    let mut list = Vec::<T>::deserialize(d)?;
+    list.shrink_to_fit();
+    Ok(list)
+}
+
 /// `story.ron`: the manifest of a story.
 #[derive(Debug, Deserialize)]
 #[serde(rename = "Story", deny_unknown_fields)]
@@ -160,11 +168,12 @@ pub struct RawScene {
     pub title: Spanned,
     #[serde(default)]
     pub place: Option<Spanned>,
+    #[serde(deserialize_with = "tight")]
     pub text: Vec<RawParagraph>,
     /// Applied each time the scene is entered.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "tight")]
     pub effects: Vec<RawEffect>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "tight")]
     pub choices: Vec<RawChoice>,
     #[serde(default)]
     pub ending: Option<Spanned>,
@@ -215,7 +224,7 @@ pub struct RawChoice {
     pub label: Spanned,
     #[serde(default)]
     pub when: Option<RawCondition>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "tight")]
     pub effects: Vec<RawEffect>,
     pub to: RawTo,
     #[serde(default)]

@@ -86,11 +86,14 @@ pub(crate) fn word_here(names: &[&str]) -> Here {
         let Some(cursor) = cursor.as_ref() else {
             return Here::Unknown;
         };
-        cursor
-            .words
+        // Words are in source order, so those written since the last literal end the
+        // run of words before the next one.
+        let end = cursor.words.partition_point(|w| w.literals_before <= cursor.next);
+        cursor.words[..end]
             .iter()
             .rev()
-            .find(|w| w.literals_before == cursor.next && names.contains(&w.name))
+            .take_while(|w| w.literals_before == cursor.next)
+            .find(|w| names.contains(&w.name))
             .cloned()
             .map_or(Here::Nothing, Here::Word)
     })

@@ -161,6 +161,38 @@ impl Text {
         s
     }
 
+    /// How many words [`Text::words`] holds, as [`word_count`](super::model::word_count)
+    /// counts them, without building the string.
+    pub fn word_count(&self) -> usize {
+        let mut counter = WordCounter::default();
+        self.count_words(&mut counter);
+        counter.finish()
+    }
+
+    /// Feeds the counter exactly what [`Text::words`] would write.
+    fn count_words(&self, c: &mut WordCounter) {
+        for piece in &self.0 {
+            match piece {
+                Piece::Lit(l) => c.feed(l),
+                Piece::Star => {}
+                Piece::If { then, otherwise, .. } => {
+                    c.space();
+                    then.count_words(c);
+                    c.space();
+                    otherwise.count_words(c);
+                    c.space();
+                }
+                Piece::Vary { alts, .. } => {
+                    for alt in alts {
+                        c.space();
+                        alt.count_words(c);
+                    }
+                    c.space();
+                }
+            }
+        }
+    }
+
     /// The literal words of the text with forms shown as `…`, for naming it in reports.
     pub fn outline(&self) -> String {
         let mut s = String::new();
@@ -210,6 +242,52 @@ impl Text {
         self.0
             .iter()
             .any(|p| matches!(p, Piece::If { .. } | Piece::Vary { .. }))
+    }
+}
+
+/// Counts runs of non-whitespace holding a letter or digit, over text fed in pieces.
+#[derive(Default)]
+struct WordCounter {
+    words: usize,
+    in_word: bool,
+    alphanumeric: bool,
+}
+
+impl WordCounter {
+    fn feed(&mut self, s: &str) {
+        if s.is_ascii() {
+            for &b in s.as_bytes() {
+                // `char::is_whitespace` on ASCII (which counts U+000B and U+000C).
+                if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
+                    self.space();
+                } else {
+                    self.in_word = true;
+                    self.alphanumeric |= b.is_ascii_alphanumeric();
+                }
+            }
+            return;
+        }
+        for ch in s.chars() {
+            if ch.is_whitespace() {
+                self.space();
+            } else {
+                self.in_word = true;
+                self.alphanumeric |= ch.is_alphanumeric();
+            }
+        }
+    }
+
+    fn space(&mut self) {
+        if self.in_word && self.alphanumeric {
+            self.words += 1;
+        }
+        self.in_word = false;
+        self.alphanumeric = false;
+    }
+
+    fn finish(mut self) -> usize {
+        self.space();
+        self.words
     }
 }
 
@@ -324,6 +402,26 @@ mod tests {
                 let literal = format!("{s:?}");
                 let _ = source_offset(&literal, 0, e.at.start);
             }
+        }
+    }
+
+    #[test]
+    fn word_count_counts_what_words_holds() {
+        for s in [
+            "one two  three",
+            "a *b* c{x ? d e | f} g",
+            "{seq: a | b c | d}e f",
+            "x{x ? | y}z - 1 2",
+            "  {once: … | ! } ",
+            "tab\there\u{b}vt\u{c}ff , . é x1",
+        ] {
+            let (text, errors) = parse(s, &mut Names);
+            assert!(errors.is_empty(), "{s}: {errors:?}");
+            assert_eq!(
+                text.word_count(),
+                super::super::model::word_count(&text.words()),
+                "{s}"
+            );
         }
     }
 

@@ -89,9 +89,20 @@ pub fn load(sources: StorySources) -> Result<Loaded, Report> {
         })
         .collect();
     let story = manifest.map(|m| {
-        let (merged, problems) = layers::merge(&files, m, base_scenes, packs);
-        v.diagnostics.extend(problems);
-        v.build(&merged, &files)
+        // The hash reads every byte of every file: done beside the validation.
+        std::thread::scope(|scope| {
+            let hash = std::thread::Builder::new().spawn_scoped(scope, || content_hash(&files));
+            let (mut merged, problems) = layers::merge(&files, m, base_scenes, packs);
+            v.diagnostics.extend(problems);
+            let mut story = v.build(&mut merged, &files);
+            story.content_hash = match hash.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(hash)) => hash,
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                // No thread to be had: hash here.
+                Err(_) => content_hash(&files),
+            };
+            story
+        })
     });
     let report = v.finish();
     let report = Report {
@@ -181,17 +192,21 @@ impl<'f> Validator<'f> {
     }
 
     fn parse<T: DeserializeOwned>(&mut self, file: usize) -> Option<T> {
-        let text = &self.files[file].text;
-        let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-        let (result, aligned) = with_spans(text, || options.from_str::<T>(text));
-        match result {
-            Ok(value) => {
+        let parsed = parse_file(&self.files[file].text);
+        self.parsed(file, parsed)
+    }
+
+    /// Takes in what [`parse_file`] made of `file`: the value, or its error reported.
+    fn parsed<T>(&mut self, file: usize, parsed: Result<(T, bool), ron::error::SpannedError>) -> Option<T> {
+        match parsed {
+            Ok((value, aligned)) => {
                 if !aligned {
                     self.unaligned.insert(file);
                 }
                 Some(value)
             }
             Err(e) => {
+                let text = &self.files[file].text;
                 let start = offset_of(text, e.span.start.line, e.span.start.col);
                 let end = offset_of(text, e.span.end.line, e.span.end.col).max(start);
                 self.diagnostics
@@ -201,10 +216,15 @@ impl<'f> Validator<'f> {
         }
     }
 
+    /// Parses scene files, on several threads when there are many (each file is parsed
+    /// on its own, and the results are taken in file order, so the report is the same).
     fn parse_scene_files(&mut self, range: Range<usize>) -> Vec<(usize, Vec<RawScene>)> {
         let total = range.len();
+        let files = &self.files[range.clone()];
+        let parsed = parse_in_parallel(files);
         let lists: Vec<_> = range
-            .filter_map(|i| self.parse::<Vec<RawScene>>(i).map(|s| (i, s)))
+            .zip(parsed)
+            .filter_map(|(i, p)| self.parsed(i, p).map(|s| (i, s)))
             .collect();
         self.scenes_incomplete |= lists.len() < total;
         lists
@@ -234,6 +254,74 @@ impl<'f> Validator<'f> {
         layers::where_is(self.files, file, span)
     }
 }
+
+type Parsed<T> = Result<(T, bool), ron::error::SpannedError>;
+
+/// Parses one file with literal spans: the value and whether the spans lined up.
+fn parse_file<T: DeserializeOwned>(text: &str) -> Parsed<T> {
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let (result, aligned) = with_spans(text, || options.from_str::<T>(text));
+    result.map(|value| (value, aligned))
+}
+
+/// Below this many bytes of scene files, one thread parses them all.
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Parses scene files, in order, on up to [`std::thread::available_parallelism`]
+/// threads, each taking a run of consecutive files of about the same size.
+fn parse_in_parallel(files: &[SourceFile]) -> Vec<Parsed<Vec<RawScene>>> {
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(files.len())
+        .min(8);
+    if threads < 2 || bytes < PARALLEL_BYTES {
+        return files.iter().map(|f| parse_file(&f.text)).collect();
+    }
+    // Split into runs of about bytes / threads each.
+    let per = bytes.div_ceil(threads);
+    let mut runs: Vec<&[SourceFile]> = Vec::new();
+    let (mut start, mut size) = (0, 0);
+    for (i, f) in files.iter().enumerate() {
+        size += f.text.len();
+        if size >= per {
+            runs.push(&files[start..=i]);
+            (start, size) = (i + 1, 0);
+        }
+    }
+    if start < files.len() {
+        runs.push(&files[start..]);
+    }
+    let parse_run = |run: &[SourceFile]| -> Vec<Parsed<Vec<RawScene>>> {
+        run.iter().map(|f| parse_file(&f.text)).collect()
+    };
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = runs
+            .into_iter()
+            .map(|run| {
+                // The main thread's stack size, so a file parses alike on either.
+                let worker = std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, move || parse_run(run));
+                (run, worker)
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(
+                |(run, worker)| match worker.map(std::thread::ScopedJoinHandle::join) {
+                    Ok(Ok(parsed)) => parsed,
+                    Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                    // No thread to be had: parse the run here.
+                    Err(_) => parse_run(run),
+                },
+            )
+            .collect()
+    })
+}
+
+/// The stack of a parsing thread: as much as a main thread has.
+const WORKER_STACK: usize = 8 << 20;
 
 fn describe_ron_error(code: &ron::Error) -> (String, Option<String>) {
     use ron::Error as E;

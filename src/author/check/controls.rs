@@ -78,6 +78,12 @@ fn by_line(text: &str, found: Vec<(Range<usize>, char)>) -> Vec<(Range<usize>, V
 /// Control characters written as themselves (a newline, a tab and the CR of a CRLF
 /// line ending are not counted).
 fn raw_controls(text: &str) -> Vec<(Range<usize>, char)> {
+    // Every such character has a byte of these in UTF-8 (C0 and DEL as themselves, C1
+    // after 0xC2, the bidirectional controls after 0xE2): most files have none at all.
+    let maybe = |b: &u8| matches!(b, 0..=0x08 | 0x0B..=0x1F | 0x7F | 0xC2 | 0xE2);
+    if !text.as_bytes().iter().any(maybe) {
+        return Vec::new();
+    }
     text.char_indices()
         .filter(|&(i, c)| match c {
             '\n' | '\t' => false,
@@ -91,6 +97,9 @@ fn raw_controls(text: &str) -> Vec<(Range<usize>, char)> {
 /// Control characters written as escapes inside (non-raw) string literals.
 fn escaped_controls(text: &str) -> Vec<(Range<usize>, char)> {
     let mut out = Vec::new();
+    if !text.contains('\\') {
+        return out;
+    }
     for literal in literal_spans(text) {
         let Some(body) = text.get(literal.clone()) else {
             continue;

@@ -97,10 +97,21 @@ impl Parser<'_> {
                     "closes nothing",
                     "remove it, or write \\\\} in a RON string for the character itself",
                 ),
-                c => lit.push(c),
+                c => {
+                    // The plain run up to the next character that means something.
+                    let rest = &self.s[self.i..];
+                    let run = rest
+                        .find(['\\', '\n', '\r', '*', '{', '}', '|'])
+                        .unwrap_or(rest.len());
+                    lit.push(c);
+                    lit.push_str(&rest[..run]);
+                    self.i += run;
+                }
             }
         };
         flush(&mut lit, &mut pieces);
+        // A story holds hundreds of thousands of these: keep no spare capacity.
+        pieces.shrink_to_fit();
         for at in stars {
             self.error(
                 at..at + 1,
@@ -230,18 +241,25 @@ impl Parser<'_> {
     }
 }
 
+/// Moves the literal run into a piece of its own (allocated to size; the run's buffer
+/// is kept for the next one).
 fn flush(lit: &mut String, pieces: &mut Vec<Piece>) {
     if !lit.is_empty() {
-        pieces.push(Piece::Lit(std::mem::take(lit)));
+        pieces.push(Piece::Lit(lit.as_str().to_owned()));
+        lit.clear();
     }
 }
 
 /// Trims the spaces at either end of an alternative.
 fn trim(mut text: Text) -> Text {
-    if let Some(Piece::Lit(l)) = text.0.first_mut() {
+    if let Some(Piece::Lit(l)) = text.0.first_mut()
+        && l.starts_with(char::is_whitespace)
+    {
         *l = l.trim_start().to_owned();
     }
-    if let Some(Piece::Lit(l)) = text.0.last_mut() {
+    if let Some(Piece::Lit(l)) = text.0.last_mut()
+        && l.ends_with(char::is_whitespace)
+    {
         *l = l.trim_end().to_owned();
     }
     text.0.retain(|p| !matches!(p, Piece::Lit(l) if l.is_empty()));

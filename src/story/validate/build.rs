@@ -6,11 +6,12 @@ use super::super::text::fold;
 use super::text::StringPlace;
 use super::{
     Axis, Character, ConditionPlace, DeclTable, Declared, Ending, Era, Keepsake, Knowledge, Memory, Merged,
-    RawCharacter, RawMemory, Reflection, Scene, Severity, SourceFile, Story, Validator, content_hash, lint,
+    RawCharacter, RawMemory, Reflection, Scene, Severity, SourceFile, Story, Validator, lint,
 };
 
 impl Validator<'_> {
-    pub(super) fn build(&mut self, m: &Merged, files: &[SourceFile]) -> Story {
+    /// The validated story; its `content_hash` is left at 0 for the caller to set.
+    pub(super) fn build(&mut self, m: &mut Merged, files: &[SourceFile]) -> Story {
         self.declare_manifest(m);
         for item in &m.scenes {
             self.declare("scene", DeclTable::Scene, item.file, &item.raw.id);
@@ -22,7 +23,16 @@ impl Validator<'_> {
             .iter()
             .map(|i| self.character(i.file, &i.raw))
             .collect();
-        let scenes: Vec<Scene> = m.scenes.iter().map(|item| self.scene(item)).collect();
+        let scenes: Vec<Scene> = m
+            .scenes
+            .iter_mut()
+            .map(|item| {
+                let scene = self.scene(item);
+                release_text(item);
+                scene
+            })
+            .collect();
+        let m = &*m;
         self.unused_conditions(m);
         let base = &m.base;
         let scene_index = scenes
@@ -82,7 +92,7 @@ impl Validator<'_> {
                 .collect(),
             scenes,
             packs: m.packs.clone(),
-            content_hash: content_hash(files),
+            content_hash: 0,
             scene_index,
             plan: Default::default(),
         };
@@ -228,5 +238,18 @@ impl Validator<'_> {
             reflections,
             file: self.files[file].name.clone(),
         }
+    }
+}
+
+/// Frees the strings of a scene's paragraphs and choice labels once the scene is built:
+/// what follows (the graph checks and the lint) reads only their spans, and a large
+/// story's text would otherwise be held twice at the peak.
+fn release_text(item: &mut super::SceneItem) {
+    for p in &mut item.raw.text {
+        p.text.value = String::new();
+    }
+    let added = item.added.iter_mut().map(|(_, c)| c);
+    for c in item.raw.choices.iter_mut().chain(added) {
+        c.label.value = String::new();
     }
 }

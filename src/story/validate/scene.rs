@@ -40,7 +40,7 @@ impl Validator<'_> {
                 }),
             })
             .collect();
-        let effects = raw.effects.iter().filter_map(|e| self.effect(file, e)).collect();
+        let effects = self.effects(file, &raw.effects);
         let choices = self.choices(item, &mut slots, &mut shuffles);
         match (&raw.ending, !item.has_choices()) {
             (Some(ending), true) => {
@@ -93,7 +93,7 @@ impl Validator<'_> {
     ) -> Vec<Choice> {
         let raw = &item.raw;
         let mut choice_ids = Declared::new();
-        let mut choices = Vec::new();
+        let mut choices = Vec::with_capacity(item.raw.choices.len() + item.added.len());
         for (file, c) in item.choices() {
             if let Some((f, s)) = choice_ids.get(&c.id.value) {
                 let at = self.where_is(*f, s.as_ref());
@@ -133,13 +133,20 @@ impl Validator<'_> {
                         },
                     )
                 }),
-                effects: c.effects.iter().filter_map(|e| self.effect(file, e)).collect(),
+                effects: self.effects(file, &c.effects),
                 to: c.to.value.clone(),
                 back: c.to.back,
                 once: c.once,
             });
         }
         choices
+    }
+
+    /// A list of effects, checked (those that name something unknown are left out).
+    fn effects(&mut self, file: usize, raw: &[RawEffect]) -> Vec<Effect> {
+        let mut effects = Vec::with_capacity(raw.len());
+        effects.extend(raw.iter().filter_map(|e| self.effect(file, e)));
+        effects
     }
 
     pub(super) fn condition(&mut self, raw: &RawCondition, place: &mut ConditionPlace<'_>) -> Condition {

@@ -152,10 +152,10 @@ impl Validator<'_> {
 
     /// Parses a string's inline forms, reporting mistakes at their columns.
     pub(super) fn text(&mut self, mut at: StringPlace<'_>) -> Text {
-        let value = at.literal.value.clone();
+        let literal = at.literal;
         let (parsed, errors) = {
             let mut resolver = Resolver { v: self, at: &mut at };
-            text::parse(&value, &mut resolver)
+            text::parse(&literal.value, &mut resolver)
         };
         for e in errors {
             let span = self.string_span(at.file, at.literal, e.at.clone());
