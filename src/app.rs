@@ -1,7 +1,8 @@
 //! The full-screen game's state and glue: [`App`] holds everything a view needs (the
-//! [`Session`] and the view-only state around it), [`update`] changes it in answer to
-//! an [`Action`], and [`run`] is the event loop, generic over the ratatui backend and
-//! the source of input so that tests drive the real loop with a `TestBackend`.
+//! [`Session`] and the view-only state around it), [`start`] makes it from the
+//! caller's [`Options`], [`update`] changes it in answer to an [`Action`], and [`run`]
+//! is the event loop, generic over the ratatui backend and the source of input so
+//! that tests drive the real loop with a `TestBackend`.
 //!
 //! Where things go on the screen is [`layout`]'s, pure arithmetic over an `App` that
 //! `update` and the drawing share. Drawing lives in `crate::ui` and only reads an `App`;
@@ -18,12 +19,12 @@ pub mod layout;
 pub mod overrides;
 pub mod run;
 pub mod settings;
+pub mod start;
 pub mod state;
 pub mod terminal;
 pub mod theme;
 pub mod update;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 use ratatui::layout::Size;
@@ -39,8 +40,10 @@ pub use input::{Input, InputSource};
 pub use keymap::{Command, Keymap};
 pub use run::run;
 pub use settings::{ConfigDir, Settings, TextSpeed};
+pub use start::Options;
 pub use state::{
-    Autosave, DiagnosticsState, Flash, HistoryState, InspectorState, ReplayState, SlotsState, TimelineState,
+    Autosave, DiagnosticsState, Flash, HistoryState, InspectorState, JournalState, Mark, PeopleState,
+    PlayState, ReplayState, Reveal, SlotsState, TimelineState,
 };
 pub use update::{Action, update};
 
@@ -82,35 +85,6 @@ pub enum Overlay {
     Diagnostics,
 }
 
-/// What the caller hands the game at start.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// The seed of the first new game; later new games derive theirs from it.
-    pub seed: u64,
-    /// A game to continue from the title screen (`--load`). Without it, the title
-    /// offers the latest save in `saves`, if there is one.
-    pub resume: Option<Restored>,
-    /// Where in its scene that game was being read (from its save).
-    pub bookmark: Option<crate::save::Bookmark>,
-    /// Where saves go; `None` when saving is off (`--no-save`).
-    pub saves: Option<SaveDir>,
-    /// Applied to saves of an older version of the story when they are loaded.
-    pub migrations: Migrations,
-    /// The settings to start with (as read from the config folder).
-    pub settings: Settings,
-    /// Where changed settings are written; `None`: they last for this run only.
-    pub config: Option<ConfigDir>,
-    /// Why the settings file could not be read, if it could not (said at the title).
-    pub settings_problem: Option<String>,
-    /// Show each page of text at once, whatever the settings say.
-    pub instant_text: bool,
-    /// The theme to use whatever the settings say (`NO_COLOR` chooses
-    /// [`ThemeChoice::NoColor`]).
-    pub theme: Option<ThemeChoice>,
-    /// The time zone dates are shown in; `None`: the player's own (the system's).
-    pub time_zone: Option<jiff::tz::TimeZone>,
-}
-
 /// The entries of the title screen's menu.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MenuItem {
@@ -120,61 +94,6 @@ pub enum MenuItem {
     Endings,
     Settings,
     Quit,
-}
-
-/// How a memory or keepsake changed since the player last opened the recollections.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    New,
-    Revised,
-}
-
-/// The text reveal: how many letters (not spaces) of the scene show so far, of how
-/// many. It stops at the bottom of the page and waits there for Space, Enter or a
-/// click ([`Action::Advance`]); it ends when the whole text shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reveal {
-    pub shown: usize,
-    pub total: usize,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct PlayState {
-    pub selected: usize,
-    pub scroll: usize,
-    pub reveal: Option<Reveal>,
-    /// Messages about the game itself (an undo, a reload, a save of an edited story),
-    /// shown under the heading.
-    pub notes: Vec<String>,
-    /// What the last choice (or the start) did, shown after the text as the settings say.
-    pub effects: Vec<crate::engine::Event>,
-    /// An act's title card shows before the scene: its era has just begun.
-    pub card: bool,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct JournalState {
-    /// The index of the selected entry among the list's entries (memories, then keepsakes).
-    pub selected: usize,
-    /// The memories and keepsakes marked new or revised since the journal was last open.
-    pub marks: BTreeMap<String, Mark>,
-    /// Marks of the visit in progress, cleared when the journal is closed.
-    pub showing: BTreeMap<String, Mark>,
-    /// What the path says that the state does not (lost keepsakes, earlier tones),
-    /// gathered when the journal opens.
-    pub past: journal::Past,
-    pub order: journal::Order,
-    /// How far the selected entry's text is scrolled.
-    pub detail_scroll: usize,
-    /// The selected entry is open on the whole page.
-    pub open: bool,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct PeopleState {
-    pub scroll: usize,
-    /// Characters moved by the last choice.
-    pub moved: BTreeSet<String>,
 }
 
 pub struct App {
@@ -236,85 +155,6 @@ pub struct App {
 }
 
 impl App {
-    /// The game at its title screen. Without `options.resume`, the latest readable save
-    /// in `options.saves` (if any) is what "Continue" resumes.
-    pub fn new(story: impl Into<Arc<Story>>, options: Options) -> Self {
-        let story = story.into();
-        let mut settings = options.settings;
-        if options.instant_text {
-            settings.text_speed = TextSpeed::Instant;
-        }
-        let theme_override = options.theme;
-        let overrides = options
-            .config
-            .as_ref()
-            .map(overrides::Overrides::read)
-            .unwrap_or_default();
-        let flash = [options.settings_problem, overrides.message()]
-            .into_iter()
-            .flatten()
-            .reduce(|a, b| format!("{a} {b}"))
-            .map(Flash::warning);
-        let gallery = options
-            .saves
-            .as_ref()
-            .and_then(|d| d.gallery().ok())
-            .unwrap_or_default();
-        let latest = || update::latest_save(&story, options.saves.as_ref(), &options.migrations);
-        let (resume, resume_owned, resume_bookmark) = match options.resume {
-            Some(resume) => (Some(resume), false, options.bookmark),
-            None => latest().map_or((None, false, None), |(slot, r, bookmark)| {
-                (Some(r), slot == Slot::Auto, bookmark)
-            }),
-        };
-        Self {
-            story,
-            session: None,
-            resume,
-            saves: options.saves,
-            migrations: options.migrations,
-            autosave: Autosave {
-                bookmark: resume_bookmark,
-                ..Autosave::default()
-            },
-            resume_owned,
-            resume_view: None,
-            resume_bookmark,
-            flash,
-            seed: options.seed,
-            games_started: 0,
-            view: View::Title,
-            behind: View::Title,
-            overlay: None,
-            menu_selected: 0,
-            settings,
-            settings_selected: 0,
-            config: options.config,
-            theme: overrides.theme(theme_override.unwrap_or(settings.theme)),
-            theme_override,
-            keymap: overrides.keymap.clone().unwrap_or_else(Keymap::shipped),
-            overrides,
-            zone: options.time_zone.unwrap_or_else(crate::words::clock::local_zone),
-            size: Size::new(80, 24),
-            play: PlayState::default(),
-            act: None,
-            journal: JournalState::default(),
-            people: PeopleState::default(),
-            ending_scroll: 0,
-            gallery,
-            gallery_scroll: 0,
-            help_scroll: 0,
-            slots: SlotsState::default(),
-            timeline: TimelineState::default(),
-            history: HistoryState::default(),
-            replay: None,
-            inspector: InspectorState::default(),
-            diagnostics: DiagnosticsState::default(),
-            reloads: None,
-            quit: false,
-        }
-    }
-
     /// Reloads the story from `source` whenever [`Input::StoryChanged`] wakes the loop
     /// (`play --watch`).
     pub fn watch(&mut self, source: Box<dyn ReloadSource>) {
@@ -324,22 +164,6 @@ impl App {
     /// Whether the story reloads when its files change.
     pub fn watching(&self) -> bool {
         self.reloads.is_some()
-    }
-
-    /// The replay view of a recorded playthrough, which plays at once; leaving it
-    /// leaves the program.
-    pub fn replay(story: impl Into<Arc<Story>>, replay: ReplayState, options: Options) -> Self {
-        let mut app = Self::new(
-            story,
-            Options {
-                saves: None,
-                resume: None,
-                ..options
-            },
-        );
-        app.replay = Some(replay);
-        app.view = View::Replay;
-        app
     }
 
     pub fn story(&self) -> &Story {

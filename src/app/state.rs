@@ -1,12 +1,16 @@
-//! The view-only state of the screens added for saves, time and authoring: the slot
-//! lists, the timeline's selection, the history's scroll, the replay's place and pace,
-//! the inspector's scroll, the diagnostics of a broken edit, and the message in the
-//! status line. None of it is saved.
+//! The view-only state of every screen: the play view's selection, scroll, reveal and
+//! notes; the recollections' selection and "new since you last looked" marks; the
+//! relationships' scroll; the slot lists, the timeline's selection, the history's
+//! scroll, the replay's place and pace, the inspector's scroll, the diagnostics of a
+//! broken edit, and the message in the status line. None of it is saved.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::{Duration, Instant};
 
 use crate::replay::{Divergence, Frame, Pace};
 use crate::save::SlotEntry;
+
+use super::journal;
 
 /// A message shown in the status line until the next key: what a save, load or undo
 /// did, or why it could not.
@@ -161,4 +165,60 @@ impl ReplayState {
         let delay = self.pace.delay(self.frame()?)?;
         Some(delay.saturating_sub(self.since.elapsed()))
     }
+}
+
+/// How a memory or keepsake changed since the player last opened the recollections.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    New,
+    Revised,
+}
+
+/// The text reveal: how many letters (not spaces) of the scene show so far, of how
+/// many. It stops at the bottom of the page and waits there for Space, Enter or a
+/// click ([`Action::Advance`](super::Action::Advance)); it ends when the whole text
+/// shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reveal {
+    pub shown: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PlayState {
+    pub selected: usize,
+    pub scroll: usize,
+    pub reveal: Option<Reveal>,
+    /// Messages about the game itself (an undo, a reload, a save of an edited story),
+    /// shown under the heading.
+    pub notes: Vec<String>,
+    /// What the last choice (or the start) did, shown after the text as the settings say.
+    pub effects: Vec<crate::engine::Event>,
+    /// An act's title card shows before the scene: its era has just begun.
+    pub card: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct JournalState {
+    /// The index of the selected entry among the list's entries (memories, then keepsakes).
+    pub selected: usize,
+    /// The memories and keepsakes marked new or revised since the journal was last open.
+    pub marks: BTreeMap<String, Mark>,
+    /// Marks of the visit in progress, cleared when the journal is closed.
+    pub showing: BTreeMap<String, Mark>,
+    /// What the path says that the state does not (lost keepsakes, earlier tones),
+    /// gathered when the journal opens.
+    pub past: journal::Past,
+    pub order: journal::Order,
+    /// How far the selected entry's text is scrolled.
+    pub detail_scroll: usize,
+    /// The selected entry is open on the whole page.
+    pub open: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PeopleState {
+    pub scroll: usize,
+    /// Characters moved by the last choice.
+    pub moved: BTreeSet<String>,
 }

@@ -1,11 +1,13 @@
 //! [`Action`]s and [`update`]: the only place the full-screen game's state changes.
 //!
-//! [`App::action`] turns raw [`Input`] into an action (which depends on the view and
-//! any overlay); `update` applies it, one handler per view: the title and the story
-//! here, the pages over the story (and the inspector) in [`pages`], saving and
-//! loading in [`saving`], undo, the timeline and the history in [`travel`], the replay
-//! in [`replay`], and reloading an edited story (`--watch`) in [`reload`].
+//! [`App::action`] (in [`action`]) turns raw [`Input`](super::Input) into an action
+//! (which depends on the view and any overlay); `update` applies it, one handler per
+//! view: the title and the story here, the pages over the story (and the inspector) in
+//! [`pages`], saving and loading in [`saving`], undo, the timeline and the history in
+//! [`travel`], the replay in [`replay`], and reloading an edited story (`--watch`) in
+//! [`reload`].
 
+mod action;
 mod pages;
 mod preferences;
 mod reading;
@@ -14,118 +16,15 @@ mod replay;
 mod saving;
 mod travel;
 
+pub use action::Action;
 pub(crate) use reading::{Reading, begin_restored};
 use reading::{advance, record_ending, settle_reveal, tick};
 pub(crate) use saving::latest_save;
 
-use crossterm::event::{KeyCode, KeyEventKind, MouseButton, MouseEventKind};
-use ratatui::layout::{Position, Size};
-
-use super::{App, Command, Flash, Input, Mark, MenuItem, Overlay, PlayState, Reveal, View};
+use super::{App, Command, Flash, Mark, MenuItem, Overlay, PlayState, Reveal, View};
 use crate::app::layout;
 use crate::engine::Event;
 use crate::session::Session;
-
-/// Something to do to the game, whatever key or click asked for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Command(Command),
-    /// Take the choice of this (0-based) number.
-    Pick(usize),
-    Click(Position),
-    /// Scroll by this many lines (negative: up).
-    Scroll(i32),
-    Resize(Size),
-    /// Advance the text reveal.
-    Tick,
-    /// Space, Enter or a click while the text is appearing: show the rest of the page
-    /// at once, or, at the bottom of a full page, turn to the next.
-    Advance,
-    /// "Yes" in the confirmation.
-    Confirm,
-    /// Close the overlay.
-    Dismiss,
-    /// ← or → on the settings screen: the setting's value before, or after.
-    Adjust(bool),
-    /// Leave at once (Ctrl-C, a signal, the end of input).
-    Quit,
-    /// A story file changed: reload the story if it really did (`--watch`).
-    Reload,
-}
-
-impl App {
-    /// The action an input asks for here, if any.
-    pub fn action(&self, input: &Input) -> Option<Action> {
-        match input {
-            Input::Key(key) => {
-                if key.kind != KeyEventKind::Press {
-                    return None;
-                }
-                let command = if self.view == View::Replay && self.overlay.is_none() {
-                    self.keymap.replay_command(key)
-                } else {
-                    self.keymap.command(key)
-                };
-                if command == Some(Command::ForceQuit) {
-                    return Some(Action::Quit);
-                }
-                match self.overlay {
-                    Some(Overlay::ConfirmQuit | Overlay::ConfirmNewGame | Overlay::ConfirmOverwrite(_)) => {
-                        return Some(match key.code {
-                            KeyCode::Char('y' | 'Y') => Action::Confirm,
-                            _ => Action::Dismiss,
-                        });
-                    }
-                    Some(Overlay::Help | Overlay::Diagnostics) => {
-                        return Some(match command {
-                            Some(
-                                c @ (Command::Up
-                                | Command::Down
-                                | Command::PageUp
-                                | Command::PageDown
-                                | Command::Quit),
-                            ) => Action::Command(c),
-                            _ => Action::Dismiss,
-                        });
-                    }
-                    None => {}
-                }
-                if self.revealing() {
-                    // Every other key acts at once; the choices are not showing yet.
-                    return match command {
-                        Some(Command::Select | Command::PageDown) => Some(Action::Advance),
-                        _ if matches!(key.code, KeyCode::Char('1'..='9')) => None,
-                        other => other.map(Action::Command),
-                    };
-                }
-                if self.view == View::Settings
-                    && let KeyCode::Left | KeyCode::Right = key.code
-                {
-                    return Some(Action::Adjust(key.code == KeyCode::Right));
-                }
-                if let KeyCode::Char(c @ '1'..='9') = key.code
-                    && matches!(self.view, View::Play | View::Save | View::Load | View::Settings)
-                {
-                    return Some(Action::Pick(c as usize - '1' as usize));
-                }
-                command.map(Action::Command)
-            }
-            Input::Mouse(mouse) => match mouse.kind {
-                MouseEventKind::Down(MouseButton::Left) if self.revealing() => Some(Action::Advance),
-                MouseEventKind::Down(MouseButton::Left) if self.overlay.is_none() => {
-                    Some(Action::Click(Position::new(mouse.column, mouse.row)))
-                }
-                MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
-                MouseEventKind::ScrollDown => Some(Action::Scroll(3)),
-                _ => None,
-            },
-            Input::Resize { width, height } => Some(Action::Resize(Size::new(*width, *height))),
-            Input::Signal(_) | Input::Closed => Some(Action::Quit),
-            Input::StoryChanged => Some(Action::Reload),
-            Input::Redraw => Some(Action::Resize(self.size)),
-        }
-    }
-}
 
 /// Applies an action.
 pub fn update(app: &mut App, action: Action) {

@@ -108,6 +108,27 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
         })
         .collect();
     scene.effects.iter().for_each(|e| writes.write(e));
+    let paragraphs = paragraph_reports(story, scene, state, &mut reads);
+    Some(Inspection {
+        scene: scene.id.clone(),
+        title: scene.title.clone(),
+        file: scene.file.clone(),
+        era: era_of(story, scene),
+        choices,
+        paragraphs,
+        reads,
+        writes,
+    })
+}
+
+/// Each conditional paragraph of the scene, then each `{name ? …}` form in its text
+/// and its choices' labels, with what they read noted in `reads`.
+fn paragraph_reports(
+    story: &Story,
+    scene: &Scene,
+    state: &GameState,
+    reads: &mut Uses,
+) -> Vec<ParagraphReport> {
     let mut paragraphs: Vec<ParagraphReport> = scene
         .text
         .iter()
@@ -137,16 +158,7 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
             });
         }
     }
-    Some(Inspection {
-        scene: scene.id.clone(),
-        title: scene.title.clone(),
-        file: scene.file.clone(),
-        era: era_of(story, scene),
-        choices,
-        paragraphs,
-        reads,
-        writes,
-    })
+    paragraphs
 }
 
 /// The `{name ? …}` forms of a text, nested ones included.

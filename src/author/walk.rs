@@ -235,21 +235,7 @@ fn random_with(story: &Story, options: WalkOptions, walker: Walker) -> WalkRepor
             .into_iter()
             .map(|(first, last, worker)| {
                 worker.join().unwrap_or_else(|payload| {
-                    // Runs are guarded one by one, so this is a panic outside them.
-                    let mut tally = Tally::new(&index);
-                    let message = format!(
-                        "a walker thread stopped ({}); runs {first} to {} are not counted",
-                        panic_message(payload.as_ref()),
-                        last.saturating_sub(1)
-                    );
-                    tally.problems.push(Problem {
-                        kind: ProblemKind::Panic,
-                        seed: options.seed.wrapping_add(first as u64),
-                        scene: String::new(),
-                        message,
-                        log: Vec::new(),
-                    });
-                    tally
+                    lost_thread(&index, options.seed, first, last, payload.as_ref())
                 })
             })
             .collect()
@@ -258,14 +244,7 @@ fn random_with(story: &Story, options: WalkOptions, walker: Walker) -> WalkRepor
     for t in tallies {
         total.absorb(t);
     }
-    let words = (!total.words.is_empty()).then(|| {
-        let sum: usize = total.words.iter().sum();
-        WordStats {
-            mean: ratio(sum as u64, total.words.len() as u64),
-            min: total.words.iter().copied().min().unwrap_or(0),
-            max: total.words.iter().copied().max().unwrap_or(0),
-        }
-    });
+    let words = word_stats(&total.words);
     report::build(
         &index,
         "random",
@@ -275,6 +254,43 @@ fn random_with(story: &Story, options: WalkOptions, walker: Walker) -> WalkRepor
         total,
         words,
     )
+}
+
+/// The tally of a thread that stopped outside a run (runs are guarded one by one): no
+/// counts, and a problem saying which runs are lost.
+fn lost_thread(
+    index: &Index<'_>,
+    seed: u64,
+    first: usize,
+    last: usize,
+    payload: &(dyn std::any::Any + Send),
+) -> Tally {
+    let mut tally = Tally::new(index);
+    let message = format!(
+        "a walker thread stopped ({}); runs {first} to {} are not counted",
+        panic_message(payload),
+        last.saturating_sub(1)
+    );
+    tally.problems.push(Problem {
+        kind: ProblemKind::Panic,
+        seed: seed.wrapping_add(first as u64),
+        scene: String::new(),
+        message,
+        log: Vec::new(),
+    });
+    tally
+}
+
+/// The mean, least and most words of the runs, if any were counted.
+fn word_stats(words: &[usize]) -> Option<WordStats> {
+    (!words.is_empty()).then(|| {
+        let sum: usize = words.iter().sum();
+        WordStats {
+            mean: ratio(sum as u64, words.len() as u64),
+            min: words.iter().copied().min().unwrap_or(0),
+            max: words.iter().copied().max().unwrap_or(0),
+        }
+    })
 }
 
 /// One run, with a panic in it reported as a problem of that run rather than losing

@@ -61,15 +61,10 @@ pub fn parse_setting(story: &Story, text: &str) -> Result<Setting, WarpError> {
     let (head, id) = name
         .split_once('.')
         .ok_or_else(|| WarpError::Malformed(text.to_owned()))?;
-    let bad = |expected: &str| WarpError::BadValue {
-        name: name.to_owned(),
-        value: value.to_owned(),
-        expected: expected.to_owned(),
-    };
     let boolean = || match value {
         "true" => Ok(true),
         "false" => Ok(false),
-        _ => Err(bad("true or false")),
+        _ => Err(bad_value(name, value, "true or false")),
     };
     match head {
         "flag" => Ok(Setting::Flag(id.to_owned(), boolean()?)),
@@ -87,50 +82,73 @@ pub fn parse_setting(story: &Story, text: &str) -> Result<Setting, WarpError> {
                 return Ok(Setting::Memory(id.to_owned(), None));
             }
             if !story.tones.iter().any(|t| t == value) {
-                return Err(bad(&format!("a tone ({}) or none", story.tones.join(", "))));
+                let expected = format!("a tone ({}) or none", story.tones.join(", "));
+                return Err(bad_value(name, value, &expected));
             }
             Ok(Setting::Memory(id.to_owned(), Some(value.to_owned())))
         }
         "visits" => {
             known(name, id, story.scenes.iter().map(|s| s.id.as_str()))?;
-            let n = value.parse().map_err(|_| bad("a whole number from 0"))?;
+            let n = value
+                .parse()
+                .map_err(|_| bad_value(name, value, "a whole number from 0"))?;
             Ok(Setting::Visits(id.to_owned(), n))
         }
-        character => {
-            let Some(c) = story.character(character) else {
-                let ids = story.characters.iter().map(|c| c.id.as_str());
-                let help = match closest(character, ids) {
-                    Some(s) => format!("did you mean '{s}.{id}'?"),
-                    None => FORMS.to_owned(),
-                };
-                return Err(WarpError::UnknownName {
-                    name: name.to_owned(),
-                    help,
-                });
-            };
-            if !c.axes.iter().any(|a| a.id == id) {
-                let ids = c.axes.iter().map(|a| a.id.as_str());
-                let axes = ids.clone().collect::<Vec<_>>().join(", ");
-                let help = match closest(id, ids) {
-                    Some(s) => {
-                        format!("did you mean '{character}.{s}'? The axes of '{character}' are: {axes}")
-                    }
-                    None if axes.is_empty() => format!("'{character}' has no axes"),
-                    None => format!("the axes of '{character}' are: {axes}"),
-                };
-                return Err(WarpError::UnknownName {
-                    name: name.to_owned(),
-                    help,
-                });
+        character => parse_axis(story, name, (character, id), value),
+    }
+}
+
+/// `CHARACTER.AXIS=VALUE` (written `name`): a known character's axis, set to a value
+/// in its range.
+fn parse_axis(
+    story: &Story,
+    name: &str,
+    (character, id): (&str, &str),
+    value: &str,
+) -> Result<Setting, WarpError> {
+    let Some(c) = story.character(character) else {
+        let ids = story.characters.iter().map(|c| c.id.as_str());
+        let help = match closest(character, ids) {
+            Some(s) => format!("did you mean '{s}.{id}'?"),
+            None => FORMS.to_owned(),
+        };
+        return Err(WarpError::UnknownName {
+            name: name.to_owned(),
+            help,
+        });
+    };
+    if !c.axes.iter().any(|a| a.id == id) {
+        let ids = c.axes.iter().map(|a| a.id.as_str());
+        let axes = ids.clone().collect::<Vec<_>>().join(", ");
+        let help = match closest(id, ids) {
+            Some(s) => {
+                format!("did you mean '{character}.{s}'? The axes of '{character}' are: {axes}")
             }
-            let axis = story.axis(character, id).ok_or_else(|| bad("an axis"))?;
-            let expected = format!("a whole number from {} to {}", axis.min, axis.max);
-            let n: i32 = value.parse().map_err(|_| bad(&expected))?;
-            if n < axis.min || n > axis.max {
-                return Err(bad(&expected));
-            }
-            Ok(Setting::Rel(character.to_owned(), id.to_owned(), n))
-        }
+            None if axes.is_empty() => format!("'{character}' has no axes"),
+            None => format!("the axes of '{character}' are: {axes}"),
+        };
+        return Err(WarpError::UnknownName {
+            name: name.to_owned(),
+            help,
+        });
+    }
+    let axis = story
+        .axis(character, id)
+        .ok_or_else(|| bad_value(name, value, "an axis"))?;
+    let expected = format!("a whole number from {} to {}", axis.min, axis.max);
+    let n: i32 = value.parse().map_err(|_| bad_value(name, value, &expected))?;
+    if n < axis.min || n > axis.max {
+        return Err(bad_value(name, value, &expected));
+    }
+    Ok(Setting::Rel(character.to_owned(), id.to_owned(), n))
+}
+
+/// `name` was given `value`, which is not the `expected` kind.
+fn bad_value(name: &str, value: &str, expected: &str) -> WarpError {
+    WarpError::BadValue {
+        name: name.to_owned(),
+        value: value.to_owned(),
+        expected: expected.to_owned(),
     }
 }
 

@@ -7,16 +7,22 @@
 //! to go `Back` to. It holds no log: the timeline (or the caller) keeps the steps.
 //! [`step`] checks everything before it changes anything, so a refused choice leaves
 //! the state as it was. What changed is told to an [`Events`] sink: a front end
-//! collects named [`Event`]s, a walker passes `()` and pays nothing for them.
+//! collects named [`Event`]s, a walker passes `()` and pays nothing for them. The
+//! effects themselves are in `effects`.
 
 use crate::story::Story;
 use crate::story::compiled::{
-    AxisIx, ChoicePlan, EndingIx, EraIx, MemIx, Op, Plan, SceneIx, ScenePlan, Target, Test, ToneIx,
+    AxisIx, ChoicePlan, EndingIx, EraIx, MemIx, Plan, SceneIx, ScenePlan, Target, Test, ToneIx,
 };
 
 use super::bits::Bits;
 use super::rng::RngState;
 use super::{EngineError, Event, MAX_RETURNS};
+
+mod effects;
+
+use effects::apply;
+pub(crate) use effects::apply_op;
 
 /// Everything the engine steps: see the module's documentation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,22 +168,32 @@ pub fn offered(plan: &Plan, state: &State) -> impl Iterator<Item = usize> {
         .map(|(i, _)| i)
 }
 
-/// Takes the choice at `position` of the current scene, in place.
+/// Takes the choice at `position` of the current scene, in place: everything is checked
+/// before anything changes.
 pub fn step<V: Events>(
     story: &Story,
     state: &mut State,
     position: usize,
     events: &mut V,
 ) -> Result<(), EngineError> {
+    let checked = check(story, state, position)?;
+    take(story, state, checked, events);
+    Ok(())
+}
+
+/// A step that can be taken: the choice, where it leads and that scene's plan.
+#[derive(Clone, Copy)]
+struct Checked<'s> {
+    choice: &'s ChoicePlan,
+    to: SceneIx,
+    target: &'s ScenePlan,
+}
+
+/// Whether the choice at `position` can be taken now, without changing anything.
+fn check<'s>(story: &'s Story, state: &State, position: usize) -> Result<Checked<'s>, EngineError> {
     let plan = story.plan();
-    let scene_name = || {
-        story
-            .scenes
-            .get(state.scene.index())
-            .map_or_else(String::new, |s| s.id.clone())
-    };
     let Some(scene) = plan.scene(state.scene) else {
-        return Err(EngineError::UnknownScene(scene_name()));
+        return Err(EngineError::UnknownScene(scene_name(story, state)));
     };
     if state.ending.is_some() {
         return Err(EngineError::Ended);
@@ -189,26 +205,11 @@ pub fn step<V: Events>(
             .and_then(|s| s.choices.get(position))
             .map_or_else(|| format!("#{}", position + 1), |c| c.id.clone());
         return Err(EngineError::ChoiceNotOffered {
-            scene: scene_name(),
+            scene: scene_name(story, state),
             choice,
         });
     };
-    let to = match choice.to {
-        Target::Scene(to) => to,
-        Target::Back => *state
-            .returns
-            .last()
-            .ok_or_else(|| EngineError::NothingToGoBackTo(scene_name()))?,
-        Target::Missing => {
-            let to = story
-                .scenes
-                .get(state.scene.index())
-                .and_then(|s| s.choices.get(position));
-            return Err(EngineError::UnknownScene(
-                to.map_or_else(String::new, |c| c.to.clone()),
-            ));
-        }
-    };
+    let to = destination(story, state, choice, position)?;
     let Some(target) = plan.scene(to) else {
         return Err(EngineError::UnknownScene(
             plan.scene_names.name(to.index()).to_owned(),
@@ -221,6 +222,48 @@ pub fn step<V: Events>(
             from_era: plan.eras.name(state.era.index()).to_owned(),
         });
     }
+    Ok(Checked { choice, to, target })
+}
+
+/// The id of the current scene, for an error.
+fn scene_name(story: &Story, state: &State) -> String {
+    story
+        .scenes
+        .get(state.scene.index())
+        .map_or_else(String::new, |s| s.id.clone())
+}
+
+/// The scene the choice at `position` leads to: its own, or the last one to go back to.
+fn destination(
+    story: &Story,
+    state: &State,
+    choice: &ChoicePlan,
+    position: usize,
+) -> Result<SceneIx, EngineError> {
+    match choice.to {
+        Target::Scene(to) => Ok(to),
+        Target::Back => state
+            .returns
+            .last()
+            .copied()
+            .ok_or_else(|| EngineError::NothingToGoBackTo(scene_name(story, state))),
+        Target::Missing => {
+            let to = story
+                .scenes
+                .get(state.scene.index())
+                .and_then(|s| s.choices.get(position));
+            Err(EngineError::UnknownScene(
+                to.map_or_else(String::new, |c| c.to.clone()),
+            ))
+        }
+    }
+}
+
+/// Takes a checked step: the choice's effects, the stack of returns, a new era, then
+/// the scene entered.
+fn take<V: Events>(story: &Story, state: &mut State, checked: Checked<'_>, events: &mut V) {
+    let plan = story.plan();
+    let Checked { choice, to, target } = checked;
     let from = state.scene;
     let at = state.step;
     for &op in &choice.ops {
@@ -245,7 +288,6 @@ pub fn step<V: Events>(
         }
     }
     enter(story, state, to, events);
-    Ok(())
 }
 
 fn enter<V: Events>(story: &Story, state: &mut State, to: SceneIx, events: &mut V) {
@@ -305,125 +347,4 @@ pub fn holds(test: &Test, state: &State) -> bool {
 
 fn held(state: &State, memory: MemIx) -> Option<&Held> {
     state.memories.get(memory.index()).and_then(Option::as_ref)
-}
-
-/// Applies one effect in `scene` at the state's current step.
-pub(crate) fn apply_op<V: Events>(plan: &Plan, state: &mut State, scene: SceneIx, op: Op, events: &mut V) {
-    let at = state.step;
-    apply(plan, state, scene, at, op, events);
-}
-
-/// Applies one effect, made at step `at` in `scene`. Effects that change nothing tell
-/// nothing.
-fn apply<V: Events>(plan: &Plan, state: &mut State, scene: SceneIx, at: u32, op: Op, events: &mut V) {
-    let listening = V::LISTENING;
-    match op {
-        Op::Set(f) => {
-            if state.flags.insert(f.index()) && listening {
-                events.push(Event::FlagSet {
-                    flag: plan.flags.name(f.index()).to_owned(),
-                });
-            }
-        }
-        Op::Clear(f) => {
-            if state.flags.remove(f.index()) && listening {
-                events.push(Event::FlagCleared {
-                    flag: plan.flags.name(f.index()).to_owned(),
-                });
-            }
-        }
-        Op::Learn(k) => {
-            if state.knowledge.insert(k.index()) && listening {
-                events.push(Event::Learned {
-                    knowledge: plan.knowledge.name(k.index()).to_owned(),
-                });
-            }
-        }
-        Op::Gain(k) => {
-            if state.keepsakes.insert(k.index()) && listening {
-                events.push(Event::KeepsakeGained {
-                    keepsake: plan.keepsakes.name(k.index()).to_owned(),
-                });
-            }
-        }
-        Op::Lose(k) => {
-            if state.keepsakes.remove(k.index()) && listening {
-                events.push(Event::KeepsakeLost {
-                    keepsake: plan.keepsakes.name(k.index()).to_owned(),
-                });
-            }
-        }
-        Op::Remember(m, tone) => remember(plan, state, m, tone, at, events),
-        Op::Adjust(axis, delta) => adjust(plan, state, scene, at, axis, delta, events),
-        Op::Nothing => {}
-    }
-}
-
-fn remember<V: Events>(plan: &Plan, state: &mut State, m: MemIx, tone: ToneIx, at: u32, events: &mut V) {
-    let Some(slot) = state.memories.get_mut(m.index()) else {
-        return;
-    };
-    let previous = match slot {
-        Some(h) if h.tone == tone => return,
-        Some(h) => {
-            let previous = h.tone;
-            h.tone = tone;
-            h.revised_at = Some(at);
-            Some(previous)
-        }
-        None => {
-            *slot = Some(Held {
-                tone,
-                recorded_at: at,
-                revised_at: None,
-            });
-            None
-        }
-    };
-    if V::LISTENING {
-        events.push(Event::MemoryRecorded {
-            memory: plan.memories.name(m.index()).to_owned(),
-            tone: plan.tones.name(tone.index()).to_owned(),
-            previous_tone: previous.map(|t| plan.tones.name(t.index()).to_owned()),
-        });
-    }
-}
-
-fn adjust<V: Events>(
-    plan: &Plan,
-    state: &mut State,
-    scene: SceneIx,
-    at: u32,
-    axis: AxisIx,
-    delta: i32,
-    events: &mut V,
-) {
-    let (Some(range), Some(value)) = (plan.axes.get(axis.index()), state.axes.get_mut(axis.index())) else {
-        return;
-    };
-    let from = *value;
-    let to = from
-        .saturating_add(delta)
-        .clamp(range.min, range.min.max(range.max));
-    *value = to;
-    if from == to {
-        return;
-    }
-    if let Some(last) = state.last_moves.get_mut(range.character.index()) {
-        *last = Some(Move {
-            axis,
-            from,
-            to,
-            scene,
-            step: at,
-        });
-    }
-    if V::LISTENING {
-        events.push(Event::RelationshipMoved {
-            character: plan.characters.name(range.character.index()).to_owned(),
-            axis: range.id.clone(),
-            from,
-            to,
-        });
-    }
 }

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::story::Story;
-use crate::story::compiled::{AxisIx, EndingIx, EraIx, MemIx, Plan, SceneIx, ToneIx};
+use crate::story::compiled::{AxisIx, EndingIx, EraIx, MemIx, Names, Plan, SceneIx, ToneIx};
 
 use super::bits::Bits;
 use super::core::{Held, Move, State};
@@ -19,61 +19,12 @@ use super::state::{GameState, HeldMemory, RelationshipMove, Step};
 /// The record of `state`, whose choices so far were `log`.
 pub fn record(story: &Story, state: &State, log: &[Step]) -> GameState {
     let plan = story.plan();
-    let names = |bits: &Bits, table: &crate::story::compiled::Names| -> BTreeSet<String> {
-        bits.iter().map(|i| table.name(i).to_owned()).collect()
-    };
-    let mut relationships: BTreeMap<String, BTreeMap<String, i32>> = BTreeMap::new();
-    for (i, axis) in plan.axes.iter().enumerate() {
-        let value = state.axes.get(i).copied().unwrap_or(axis.initial);
-        relationships
-            .entry(plan.characters.name(axis.character.index()).to_owned())
-            .or_default()
-            .insert(axis.id.clone(), value);
-    }
-    for c in &story.characters {
-        relationships.entry(c.id.clone()).or_default();
-    }
     GameState {
         scene: plan.scene_names.name(state.scene.index()).to_owned(),
         era: plan.eras.name(state.era.index()).to_owned(),
-        memories: state
-            .memories
-            .iter()
-            .enumerate()
-            .filter_map(|(i, h)| h.map(|h| (i, h)))
-            .map(|(i, h)| {
-                (
-                    plan.memories.name(i).to_owned(),
-                    HeldMemory {
-                        tone: plan.tones.name(h.tone.index()).to_owned(),
-                        recorded_at: h.recorded_at as usize,
-                        revised_at: h.revised_at.map(|r| r as usize),
-                    },
-                )
-            })
-            .collect(),
-        relationships,
-        last_moves: state
-            .last_moves
-            .iter()
-            .enumerate()
-            .filter_map(|(c, m)| m.map(|m| (c, m)))
-            .map(|(c, m)| {
-                (
-                    plan.characters.name(c).to_owned(),
-                    RelationshipMove {
-                        axis: plan
-                            .axes
-                            .get(m.axis.index())
-                            .map_or_else(String::new, |a| a.id.clone()),
-                        from: m.from,
-                        to: m.to,
-                        scene: plan.scene_names.name(m.scene.index()).to_owned(),
-                        step: m.step as usize,
-                    },
-                )
-            })
-            .collect(),
+        memories: held_memories(plan, state),
+        relationships: relationships(story, state),
+        last_moves: last_moves(plan, state),
         knowledge: names(&state.knowledge, &plan.knowledge),
         flags: names(&state.flags, &plan.flags),
         keepsakes: names(&state.keepsakes, &plan.keepsakes),
@@ -97,6 +48,73 @@ pub fn record(story: &Story, state: &State, log: &[Step]) -> GameState {
     }
 }
 
+/// The names of the members of `bits`, from `table`.
+fn names(bits: &Bits, table: &Names) -> BTreeSet<String> {
+    bits.iter().map(|i| table.name(i).to_owned()).collect()
+}
+
+/// The memories held, by name.
+fn held_memories(plan: &Plan, state: &State) -> BTreeMap<String, HeldMemory> {
+    state
+        .memories
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| h.map(|h| (i, h)))
+        .map(|(i, h)| {
+            (
+                plan.memories.name(i).to_owned(),
+                HeldMemory {
+                    tone: plan.tones.name(h.tone.index()).to_owned(),
+                    recorded_at: h.recorded_at as usize,
+                    revised_at: h.revised_at.map(|r| r as usize),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Every character's axes and their values, by name; a character without axes too.
+fn relationships(story: &Story, state: &State) -> BTreeMap<String, BTreeMap<String, i32>> {
+    let plan = story.plan();
+    let mut relationships: BTreeMap<String, BTreeMap<String, i32>> = BTreeMap::new();
+    for (i, axis) in plan.axes.iter().enumerate() {
+        let value = state.axes.get(i).copied().unwrap_or(axis.initial);
+        relationships
+            .entry(plan.characters.name(axis.character.index()).to_owned())
+            .or_default()
+            .insert(axis.id.clone(), value);
+    }
+    for c in &story.characters {
+        relationships.entry(c.id.clone()).or_default();
+    }
+    relationships
+}
+
+/// Each character's last move, by the character's name.
+fn last_moves(plan: &Plan, state: &State) -> BTreeMap<String, RelationshipMove> {
+    state
+        .last_moves
+        .iter()
+        .enumerate()
+        .filter_map(|(c, m)| m.map(|m| (c, m)))
+        .map(|(c, m)| {
+            (
+                plan.characters.name(c).to_owned(),
+                RelationshipMove {
+                    axis: plan
+                        .axes
+                        .get(m.axis.index())
+                        .map_or_else(String::new, |a| a.id.clone()),
+                    from: m.from,
+                    to: m.to,
+                    scene: plan.scene_names.name(m.scene.index()).to_owned(),
+                    step: m.step as usize,
+                },
+            )
+        })
+        .collect()
+}
+
 /// The state a record describes, read against `story`; names the story does not have
 /// are skipped (see the module's documentation). `None` when the record's scene is not
 /// in the story.
@@ -105,6 +123,36 @@ pub fn read(story: &Story, record: &GameState) -> Option<State> {
     let scene = SceneIx(plan.scene_names.get(&record.scene)?);
     let mut state = State::blank(plan, record.rng.seed, scene);
     state.era = plan.eras.get(&record.era).map_or(state.era, EraIx);
+    read_memories(plan, record, &mut state);
+    read_relationships(plan, record, &mut state);
+    read_names(&mut state.knowledge, &record.knowledge, &plan.knowledge);
+    read_names(&mut state.flags, &record.flags, &plan.flags);
+    read_names(&mut state.keepsakes, &record.keepsakes, &plan.keepsakes);
+    for (name, &n) in &record.visits {
+        if let Some(i) = plan.scene_names.get(name) {
+            state.visits[i as usize] = n;
+        }
+    }
+    mark_taken(story, &mut state.taken, &record.log);
+    state.rng = record.rng;
+    state.rolls.clone_from(&record.rolls);
+    state.picks.clone_from(&record.picks);
+    state.returns = record
+        .returns
+        .iter()
+        .filter_map(|s| plan.scene_names.get(s).map(SceneIx))
+        .collect();
+    state.step = u32::try_from(record.log.len()).unwrap_or(u32::MAX);
+    state.ending = record
+        .ending
+        .as_ref()
+        .and_then(|e| plan.endings.get(e))
+        .map(EndingIx);
+    Some(state)
+}
+
+/// The record's memories the story has, in tones it has.
+fn read_memories(plan: &Plan, record: &GameState, state: &mut State) {
     for (name, held) in &record.memories {
         let (Some(m), Some(tone)) = (plan.memories.get(name), plan.tones.get(&held.tone)) else {
             continue;
@@ -115,6 +163,10 @@ pub fn read(story: &Story, record: &GameState) -> Option<State> {
             revised_at: held.revised_at.map(|r| u32::try_from(r).unwrap_or(u32::MAX)),
         });
     }
+}
+
+/// The record's axis values and last moves the story has.
+fn read_relationships(plan: &Plan, record: &GameState, state: &mut State) {
     for (character, axes) in &record.relationships {
         for (axis, &value) in axes {
             if let Some(i) = plan.axis(character, axis) {
@@ -138,37 +190,15 @@ pub fn read(story: &Story, record: &GameState) -> Option<State> {
             step: u32::try_from(m.step).unwrap_or(u32::MAX),
         });
     }
-    let set = |bits: &mut Bits, names: &BTreeSet<String>, table: &crate::story::compiled::Names| {
-        for n in names {
-            if let Some(i) = table.get(n) {
-                bits.insert(i as usize);
-            }
-        }
-    };
-    set(&mut state.knowledge, &record.knowledge, &plan.knowledge);
-    set(&mut state.flags, &record.flags, &plan.flags);
-    set(&mut state.keepsakes, &record.keepsakes, &plan.keepsakes);
-    for (name, &n) in &record.visits {
-        if let Some(i) = plan.scene_names.get(name) {
-            state.visits[i as usize] = n;
+}
+
+/// Inserts into `bits` each of `names` that `table` has.
+fn read_names(bits: &mut Bits, names: &BTreeSet<String>, table: &Names) {
+    for n in names {
+        if let Some(i) = table.get(n) {
+            bits.insert(i as usize);
         }
     }
-    mark_taken(story, &mut state.taken, &record.log);
-    state.rng = record.rng;
-    state.rolls.clone_from(&record.rolls);
-    state.picks.clone_from(&record.picks);
-    state.returns = record
-        .returns
-        .iter()
-        .filter_map(|s| plan.scene_names.get(s).map(SceneIx))
-        .collect();
-    state.step = u32::try_from(record.log.len()).unwrap_or(u32::MAX);
-    state.ending = record
-        .ending
-        .as_ref()
-        .and_then(|e| plan.endings.get(e))
-        .map(EndingIx);
-    Some(state)
 }
 
 /// Marks every choice of `log` the story still has as taken.
@@ -221,40 +251,16 @@ pub fn fingerprint(plan: &Plan, state: &State) -> u64 {
     h.add(u64::from(state.step));
     h.add(state.rng.seed);
     h.add(state.rng.position);
-    let set = |bits: &Bits, table: &crate::story::compiled::Names, tag: u64| {
-        bits.iter()
-            .fold(tag, |acc, i| acc.wrapping_add(mix(table.hash(i))))
-    };
-    h.add(set(&state.flags, &plan.flags, 2));
-    h.add(set(&state.knowledge, &plan.knowledge, 3));
-    h.add(set(&state.keepsakes, &plan.keepsakes, 4));
-    let mut memories = 5u64;
-    for (i, held) in state.memories.iter().enumerate() {
-        if let Some(held) = held {
-            let revised = held.revised_at.map_or(u64::MAX, u64::from);
-            let entry = mix(plan.memories.hash(i) ^ mix(plan.tones.hash(held.tone.index())))
-                ^ mix(u64::from(held.recorded_at).wrapping_add(revised.rotate_left(32)));
-            memories = memories.wrapping_add(mix(entry));
-        }
-    }
-    h.add(memories);
+    h.add(set_hash(&state.flags, &plan.flags, 2));
+    h.add(set_hash(&state.knowledge, &plan.knowledge, 3));
+    h.add(set_hash(&state.keepsakes, &plan.keepsakes, 4));
+    h.add(memories_hash(plan, state));
     let mut axes = 6u64;
     for (i, &v) in state.axes.iter().enumerate() {
         axes = axes.wrapping_add(mix(plan.axis_names.hash(i) ^ u64::from(v.cast_unsigned())));
     }
     h.add(axes);
-    let mut moves = 7u64;
-    for (c, m) in state.last_moves.iter().enumerate() {
-        if let Some(m) = m {
-            let entry = plan.characters.hash(c)
-                ^ mix(plan.axis_names.hash(m.axis.index()))
-                ^ mix(plan.scene_names.hash(m.scene.index()))
-                ^ mix(u64::from(m.from.cast_unsigned()) | (u64::from(m.to.cast_unsigned()) << 32))
-                ^ u64::from(m.step).rotate_left(17);
-            moves = moves.wrapping_add(mix(entry));
-        }
-    }
-    h.add(moves);
+    h.add(moves_hash(plan, state));
     let mut visits = 8u64;
     for (i, &n) in state.visits.iter().enumerate() {
         if n > 0 {
@@ -274,6 +280,42 @@ pub fn fingerprint(plan: &Plan, state: &State) -> u64 {
         h.add(plan.scene_names.hash(s.index()));
     }
     h.0
+}
+
+/// An order-independent hash of a set of names, starting from `tag`.
+fn set_hash(bits: &Bits, table: &Names, tag: u64) -> u64 {
+    bits.iter()
+        .fold(tag, |acc, i| acc.wrapping_add(mix(table.hash(i))))
+}
+
+/// An order-independent hash of the memories held, their tones and steps.
+fn memories_hash(plan: &Plan, state: &State) -> u64 {
+    let mut memories = 5u64;
+    for (i, held) in state.memories.iter().enumerate() {
+        if let Some(held) = held {
+            let revised = held.revised_at.map_or(u64::MAX, u64::from);
+            let entry = mix(plan.memories.hash(i) ^ mix(plan.tones.hash(held.tone.index())))
+                ^ mix(u64::from(held.recorded_at).wrapping_add(revised.rotate_left(32)));
+            memories = memories.wrapping_add(mix(entry));
+        }
+    }
+    memories
+}
+
+/// An order-independent hash of every character's last move.
+fn moves_hash(plan: &Plan, state: &State) -> u64 {
+    let mut moves = 7u64;
+    for (c, m) in state.last_moves.iter().enumerate() {
+        if let Some(m) = m {
+            let entry = plan.characters.hash(c)
+                ^ mix(plan.axis_names.hash(m.axis.index()))
+                ^ mix(plan.scene_names.hash(m.scene.index()))
+                ^ mix(u64::from(m.from.cast_unsigned()) | (u64::from(m.to.cast_unsigned()) << 32))
+                ^ u64::from(m.step).rotate_left(17);
+            moves = moves.wrapping_add(mix(entry));
+        }
+    }
+    moves
 }
 
 /// An order-dependent fold of words.

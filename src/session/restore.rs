@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::timeline::{Fingerprints, NodeId, Timeline};
-use crate::engine::{self, State, Step};
+use crate::engine::{self, Event, State, Step};
 use crate::replay::{self, Divergence, DivergenceKind, Migrations};
 use crate::save::SaveFile;
 use crate::story::Story;
@@ -102,21 +102,7 @@ impl Session {
         migrations: &Migrations,
     ) -> Result<Restored, Divergence> {
         let story = story.into();
-        let (root, root_log, opening) = if let Some(root) = &save.root {
-            let root = migrations.state(root);
-            let state = engine::record::read(&story, &root).ok_or_else(|| Divergence {
-                step: 0,
-                scene: root.scene.clone(),
-                choice: None,
-                kind: DivergenceKind::SceneGone,
-            })?;
-            (state, root.log, Vec::new())
-        } else {
-            let mut opening = Vec::new();
-            let start = engine::begin_at(&story, save.seed, &story.start, &mut opening)
-                .map_err(|e| Divergence::at_start(&story, &e))?;
-            (start, Vec::new(), opening)
-        };
+        let (root, root_log, opening) = root_of(&story, save, migrations)?;
         let mut session = Session::from_parts(story, root, root_log, opening, Timeline::new("", 0));
         session.played = Duration::from_secs(save.play_time);
         session.since = Instant::now();
@@ -128,32 +114,7 @@ impl Session {
                 notice: None,
             });
         }
-        let migrated = migrations.save(save);
-        let path = migrated
-            .log
-            .get(session.root_log.len().min(migrated.log.len())..)
-            .unwrap_or(&[]);
-        let old = migrated
-            .timeline
-            .clone()
-            .filter(|t| t.steps(t.current()) == path)
-            .unwrap_or_else(|| bare(&migrated.state.scene, path));
-        let (timeline, dropped) = rebuild(&session.story, &session.root, &old);
-        let mut state = session.root.clone();
-        let (fitted, divergence) = replay::run_state(&session.story, &mut state, path);
-        session.timeline = timeline;
-        session.state = state;
-        let notice = match divergence {
-            Some(divergence) => Some(RestoreNotice::Broken {
-                divergence,
-                resumed_at: fitted,
-                dropped,
-            }),
-            None if *session.state() != migrated.state || dropped > 0 => {
-                Some(RestoreNotice::Rederived { dropped })
-            }
-            None => None,
-        };
+        let notice = rederive(&mut session, save, migrations);
         let missing = save.story.missing_packs(&session.story);
         let notice = match notice {
             Some(n) if !missing.is_empty() => Some(RestoreNotice::WithoutPacks {
@@ -163,6 +124,61 @@ impl Session {
             other => other,
         };
         Ok(Restored { session, notice })
+    }
+}
+
+/// Where the saved game starts: its root state (a save that began mid-story) and the
+/// log that led there, or the story's start and the events of beginning it.
+fn root_of(
+    story: &Story,
+    save: &SaveFile,
+    migrations: &Migrations,
+) -> Result<(State, Vec<Step>, Vec<Event>), Divergence> {
+    if let Some(root) = &save.root {
+        let root = migrations.state(root);
+        let state = engine::record::read(story, &root).ok_or_else(|| Divergence {
+            step: 0,
+            scene: root.scene.clone(),
+            choice: None,
+            kind: DivergenceKind::SceneGone,
+        })?;
+        Ok((state, root.log, Vec::new()))
+    } else {
+        let mut opening = Vec::new();
+        let start = engine::begin_at(story, save.seed, &story.start, &mut opening)
+            .map_err(|e| Divergence::at_start(story, &e))?;
+        Ok((start, Vec::new(), opening))
+    }
+}
+
+/// Replays the migrated save's path and timeline into `session` against the story as
+/// it is now; what to tell the player about it, if anything.
+fn rederive(session: &mut Session, save: &SaveFile, migrations: &Migrations) -> Option<RestoreNotice> {
+    let migrated = migrations.save(save);
+    let path = migrated
+        .log
+        .get(session.root_log.len().min(migrated.log.len())..)
+        .unwrap_or(&[]);
+    let old = migrated
+        .timeline
+        .clone()
+        .filter(|t| t.steps(t.current()) == path)
+        .unwrap_or_else(|| bare(&migrated.state.scene, path));
+    let (timeline, dropped) = rebuild(&session.story, &session.root, &old);
+    let mut state = session.root.clone();
+    let (fitted, divergence) = replay::run_state(&session.story, &mut state, path);
+    session.timeline = timeline;
+    session.state = state;
+    match divergence {
+        Some(divergence) => Some(RestoreNotice::Broken {
+            divergence,
+            resumed_at: fitted,
+            dropped,
+        }),
+        None if *session.state() != migrated.state || dropped > 0 => {
+            Some(RestoreNotice::Rederived { dropped })
+        }
+        None => None,
     }
 }
 

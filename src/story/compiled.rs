@@ -1,15 +1,20 @@
 //! The story as the engine runs it: every id interned to a small index, every choice's
 //! target resolved, every condition and effect rewritten over indices.
 //!
-//! [`Plan::compile`] runs once, after validation; names stay in the tables here (and in
-//! the model), and appear only at the edges: saves, the events a player is shown, and
-//! diagnostics. Compiling is total: a name the story does not declare (possible only in
-//! a story that failed validation) becomes a test that never holds, or an effect that
-//! does nothing, so a bad story can never make the engine index out of bounds.
+//! [`Plan::compile`] runs once, after validation; names stay in the tables here (the
+//! interning itself is in `names`) and in the model, and appear only at the edges:
+//! saves, the events a player is shown, and diagnostics. Compiling is total: a name the
+//! story does not declare (possible only in a story that failed validation) becomes a
+//! test that never holds, or an effect that does nothing, so a bad story can never make
+//! the engine index out of bounds.
 
 use std::collections::HashMap;
 
-use super::model::{Cmp, Condition, Effect, Story};
+use super::model::{Cmp, Condition, Effect, Scene, Story};
+
+mod names;
+
+pub use names::{Names, fnv1a, name_hash};
 
 macro_rules! index_type {
     ($(#[$doc:meta] $name:ident),* $(,)?) => {$(
@@ -51,69 +56,6 @@ index_type!(
     /// An ending, by its place in `Story::endings`.
     EndingIx,
 );
-
-/// Names and their indices, for one kind of id.
-#[derive(Debug, Clone, Default)]
-pub struct Names {
-    ids: Vec<String>,
-    index: HashMap<String, u32>,
-    /// A stable hash of each name, for fingerprints that do not depend on the order
-    /// ids are declared in.
-    hashes: Vec<u64>,
-}
-
-impl Names {
-    fn new<'a>(kind: &str, names: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut out = Names::default();
-        for name in names {
-            out.add(kind, name);
-        }
-        out
-    }
-
-    fn add(&mut self, kind: &str, name: &str) -> u32 {
-        if let Some(&i) = self.index.get(name) {
-            return i;
-        }
-        let i = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.push(name.to_owned());
-        self.index.insert(name.to_owned(), i);
-        self.hashes.push(name_hash(kind, name));
-        i
-    }
-
-    pub fn get(&self, name: &str) -> Option<u32> {
-        self.index.get(name).copied()
-    }
-
-    pub fn name(&self, i: usize) -> &str {
-        self.ids.get(i).map_or("", String::as_str)
-    }
-
-    pub fn hash(&self, i: usize) -> u64 {
-        self.hashes.get(i).copied().unwrap_or(0)
-    }
-
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-}
-
-/// FNV-1a over a kind tag and a name: stable on every machine and in every run.
-pub fn name_hash(kind: &str, name: &str) -> u64 {
-    fnv1a(kind.bytes().chain([0]).chain(name.bytes()))
-}
-
-/// 64-bit FNV-1a: the one stable hash of the crate (content hashes, fingerprints).
-pub fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> u64 {
-    bytes.into_iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
 
 /// A condition over indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -233,66 +175,12 @@ impl Plan {
             endings: Names::new("ending", story.endings.iter().map(|e| e.id.as_str())),
             ..Plan::default()
         };
-        for (c, character) in story.characters.iter().enumerate() {
-            for axis in &character.axes {
-                let i = plan
-                    .axis_names
-                    .add("axis", &format!("{}.{}", character.id, axis.id));
-                plan.axis_index.insert((CharIx::at(c).0, axis.id.clone()), i);
-                plan.axes.push(AxisPlan {
-                    character: CharIx::at(c),
-                    id: axis.id.clone(),
-                    min: axis.min,
-                    max: axis.max,
-                    initial: axis.initial,
-                });
-            }
-        }
+        plan.collect_axes(story);
         plan.collect_flags(story);
         plan.start = plan.scene_names.get(&story.start).map(SceneIx);
         let mut global = 0u32;
         for scene in &story.scenes {
-            let choices = scene
-                .choices
-                .iter()
-                .map(|c| {
-                    let to = if c.back {
-                        Target::Back
-                    } else {
-                        plan.scene_names
-                            .get(&c.to)
-                            .map_or(Target::Missing, |i| Target::Scene(SceneIx(i)))
-                    };
-                    global += 1;
-                    ChoicePlan {
-                        when: c.when.as_ref().map(|w| plan.test(w)),
-                        ops: c.effects.iter().map(|e| plan.op(e)).collect(),
-                        to,
-                        once: c.once,
-                        global: global - 1,
-                    }
-                })
-                .collect();
-            let compiled = ScenePlan {
-                era: EraIx(plan.eras.get(&scene.era).unwrap_or(0)),
-                ending: scene
-                    .ending
-                    .as_ref()
-                    .and_then(|e| plan.endings.get(e))
-                    .map(EndingIx),
-                ops: scene.effects.iter().map(|e| plan.op(e)).collect(),
-                paragraphs: scene
-                    .text
-                    .iter()
-                    .map(|p| p.when.as_ref().map(|w| plan.test(w)))
-                    .collect(),
-                words: scene
-                    .text
-                    .iter()
-                    .map(|p| u32::try_from(super::word_count(&p.text)).unwrap_or(u32::MAX))
-                    .collect(),
-                choices,
-            };
+            let compiled = plan.compile_scene(scene, &mut global);
             plan.scenes.push(compiled);
         }
         plan.choice_total = global as usize;
@@ -307,6 +195,70 @@ impl Plan {
             })
             .collect();
         plan
+    }
+
+    /// Every axis of every character, the characters' in order, and their names.
+    fn collect_axes(&mut self, story: &Story) {
+        for (c, character) in story.characters.iter().enumerate() {
+            for axis in &character.axes {
+                let i = self
+                    .axis_names
+                    .add("axis", &format!("{}.{}", character.id, axis.id));
+                self.axis_index.insert((CharIx::at(c).0, axis.id.clone()), i);
+                self.axes.push(AxisPlan {
+                    character: CharIx::at(c),
+                    id: axis.id.clone(),
+                    min: axis.min,
+                    max: axis.max,
+                    initial: axis.initial,
+                });
+            }
+        }
+    }
+
+    /// `scene` over indices; its choices are numbered on from `global`.
+    fn compile_scene(&self, scene: &Scene, global: &mut u32) -> ScenePlan {
+        let choices = scene
+            .choices
+            .iter()
+            .map(|c| {
+                let to = if c.back {
+                    Target::Back
+                } else {
+                    self.scene_names
+                        .get(&c.to)
+                        .map_or(Target::Missing, |i| Target::Scene(SceneIx(i)))
+                };
+                *global += 1;
+                ChoicePlan {
+                    when: c.when.as_ref().map(|w| self.test(w)),
+                    ops: c.effects.iter().map(|e| self.op(e)).collect(),
+                    to,
+                    once: c.once,
+                    global: *global - 1,
+                }
+            })
+            .collect();
+        ScenePlan {
+            era: EraIx(self.eras.get(&scene.era).unwrap_or(0)),
+            ending: scene
+                .ending
+                .as_ref()
+                .and_then(|e| self.endings.get(e))
+                .map(EndingIx),
+            ops: scene.effects.iter().map(|e| self.op(e)).collect(),
+            paragraphs: scene
+                .text
+                .iter()
+                .map(|p| p.when.as_ref().map(|w| self.test(w)))
+                .collect(),
+            words: scene
+                .text
+                .iter()
+                .map(|p| u32::try_from(super::word_count(&p.text)).unwrap_or(u32::MAX))
+                .collect(),
+            choices,
+        }
     }
 
     /// Every flag any condition or effect of the story names, in the order first named.
@@ -417,24 +369,5 @@ impl Plan {
 
     pub fn scene(&self, i: SceneIx) -> Option<&ScenePlan> {
         self.scenes.get(i.index())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fnv1a;
-
-    #[test]
-    fn fnv1a_is_the_published_64_bit_fnv_1a() {
-        assert_eq!(fnv1a([]), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a(*b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a(*b"foobar"), 0x8594_4171_f739_67e8);
-    }
-
-    #[test]
-    fn fnv1a_over_pieces_is_fnv1a_over_the_whole() {
-        let whole = fnv1a(*b"story.ron\0text\0");
-        let pieces = fnv1a(b"story.ron".iter().copied().chain([0]).chain(*b"text").chain([0]));
-        assert_eq!(whole, pieces);
     }
 }

@@ -14,9 +14,9 @@ use crate::app::layout::play::{
 use crate::app::layout::{scroll_limit, wrap};
 use crate::app::{App, Command};
 use crate::session::Session;
+use crate::story::Scene;
 
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = app.theme();
     let a = areas(app, area);
     let Some(session) = app.session() else { return };
     let Ok(scene) = session.scene() else { return };
@@ -29,14 +29,22 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         super::card::draw(app, &scene.era, a.status, area, buf);
         return;
     }
+    draw_heading(app, scene, when, a.heading, buf);
+    draw_text(app, session, &a, buf);
+    draw_choices(app, session, &a, buf);
+    draw_status(app, session, when, a.status, buf);
+}
 
+/// The scene's title, when and where it is, and a rule beneath.
+fn draw_heading(app: &App, scene: &Scene, when: &str, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
     let mut heading = vec![Span::styled(when.to_owned(), theme.accent)];
     if let Some(place) = &scene.place {
         heading.push(Span::styled(" · ", theme.dim));
         heading.push(Span::styled(place.clone(), theme.place));
     }
-    let rule = "─".repeat(usize::from(a.heading.width));
-    let title = wrap::wrap(&scene.title, usize::from(a.heading.width)).swap_remove(0);
+    let rule = "─".repeat(usize::from(area.width));
+    let title = wrap::wrap(&scene.title, usize::from(area.width)).swap_remove(0);
     draw_lines(
         &[
             Line::from(Span::styled(title, theme.heading)),
@@ -44,10 +52,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             Line::styled(rule, theme.border),
         ],
         0,
-        a.heading,
+        area,
         buf,
     );
+}
 
+/// The scene's text as far as it is revealed, scrolled, with "more above" and "more
+/// below" (or the reveal's "more") marks.
+fn draw_text(app: &App, session: &Session, a: &Areas, buf: &mut Buffer) {
+    let theme = app.theme();
     let play = app.play_state();
     let mut budget = play.reveal.map(|r| r.shown);
     let lines: Vec<Line<'_>> = text_lines(app, session, a.text.width)
@@ -92,9 +105,6 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Some(_) => {}
     }
-
-    draw_choices(app, session, &a, buf);
-    draw_status(app, session, when, a.status, buf);
 }
 
 /// The key that completes or turns the page, as the player knows it: Space, when it

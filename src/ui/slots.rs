@@ -12,7 +12,7 @@ use super::{draw_lines, hint, popup, status, styled_lines};
 use crate::app::layout::slots::{areas, list_offset};
 use crate::app::layout::wrap;
 use crate::app::{App, Command, View};
-use crate::save::{SaveFile, Slot, SlotEntry, SlotStatus, clock};
+use crate::save::{SaveError, SaveFile, Slot, SlotEntry, SlotStatus, clock};
 use crate::words::saving::slot_name;
 
 /// The slot's name in the list: "auto", "quick", "1" … "9".
@@ -130,31 +130,39 @@ fn detail(app: &App, entry: &SlotEntry, width: u16) -> Vec<Line<'static>> {
                 },
             ));
         }
-        SlotStatus::Unreadable(e) => {
-            lines.push(Line::styled("This save cannot be read", theme.warning));
-            lines.push(Line::raw(""));
-            let reason = capitalised(&e.to_string());
-            lines.extend(styled_lines(
-                wrap::wrap(&format!("{reason}."), width),
-                theme.text,
-                0,
-            ));
-            lines.push(Line::raw(""));
-            let left = if saving {
-                "Saving here asks first, and keeps the damaged file as the backup."
-            } else {
-                crate::words::saving::LEFT_AS_IT_IS
-            };
-            lines.extend(styled_lines(wrap::wrap(left, width), theme.dim, 0));
-            if entry.has_backup && !saving {
-                lines.push(Line::raw(""));
-                let backup = format!(
-                    "An earlier save is kept beside it, in {}.bak.",
-                    entry.slot.file_name()
-                );
-                lines.extend(styled_lines(wrap::wrap(&backup, width), theme.dim, 0));
-            }
-        }
+        SlotStatus::Unreadable(e) => lines.extend(unreadable(app, entry, e, width)),
+    }
+    lines
+}
+
+/// Why the slot's file cannot be read, what saving or loading here does about it, and
+/// the backup beside it.
+fn unreadable(app: &App, entry: &SlotEntry, error: &SaveError, width: usize) -> Vec<Line<'static>> {
+    let theme = app.theme();
+    let saving = app.view() == View::Save;
+    let mut lines = Vec::new();
+    lines.push(Line::styled("This save cannot be read", theme.warning));
+    lines.push(Line::raw(""));
+    let reason = capitalised(&error.to_string());
+    lines.extend(styled_lines(
+        wrap::wrap(&format!("{reason}."), width),
+        theme.text,
+        0,
+    ));
+    lines.push(Line::raw(""));
+    let left = if saving {
+        "Saving here asks first, and keeps the damaged file as the backup."
+    } else {
+        crate::words::saving::LEFT_AS_IT_IS
+    };
+    lines.extend(styled_lines(wrap::wrap(left, width), theme.dim, 0));
+    if entry.has_backup && !saving {
+        lines.push(Line::raw(""));
+        let backup = format!(
+            "An earlier save is kept beside it, in {}.bak.",
+            entry.slot.file_name()
+        );
+        lines.extend(styled_lines(wrap::wrap(&backup, width), theme.dim, 0));
     }
     lines
 }

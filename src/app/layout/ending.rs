@@ -8,6 +8,8 @@ use super::{Piece, Role, Row, as_rows, column, screen, split_status, wrap};
 use crate::app::App;
 use crate::app::journal::{Entry, groups};
 use crate::engine;
+use crate::session::Session;
+use crate::story::Ending;
 use crate::words::narrator;
 
 pub fn areas(app: &App, area: Rect) -> (Rect, Rect) {
@@ -28,6 +30,20 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
     let (story, state) = (session.story(), session.state());
     let width = usize::from(width);
     let ending = session.ending().and_then(|id| story.ending(id));
+    let mut out = title_rows(ending, width);
+    out.push(Row::blank());
+    out.push(Row::styled("·  ·  ·", Role::Border).centred());
+    out.push(Row::blank());
+    out.push(Row::styled("What shaped it", Role::Heading));
+    out.push(Row::blank());
+    out.extend(held_rows(session, width));
+    out.extend(people(story, state, width));
+    out.extend(choice_rows(session, width));
+    out
+}
+
+/// "The end", the ending's title and its summary, centred.
+fn title_rows(ending: Option<&Ending>, width: usize) -> Vec<Row> {
     let mut out = vec![Row::styled("T H E   E N D", Role::Dim).centred(), Row::blank()];
     let title = ending.map_or("The end", |e| e.title.as_str());
     out.extend(
@@ -43,12 +59,14 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
                 .map(Row::centred),
         );
     }
-    out.push(Row::blank());
-    out.push(Row::styled("·  ·  ·", Role::Border).centred());
-    out.push(Row::blank());
-    out.push(Row::styled("What shaped it", Role::Heading));
-    out.push(Row::blank());
+    out
+}
 
+/// The memories held (with their tones and reflections) and the keepsakes, in the
+/// journal's groups; a line saying so when nothing is held.
+fn held_rows(session: &Session, width: usize) -> Vec<Row> {
+    let (story, state) = (session.story(), session.state());
+    let mut out = Vec::new();
     let held = groups(story, state);
     if held.is_empty() {
         out.push(Row::styled(
@@ -83,7 +101,12 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
         }
         out.push(Row::blank());
     }
-    out.extend(people(story, state, width));
+    out
+}
+
+/// The choices made, numbered, under "The choices"; nothing when none were.
+fn choice_rows(session: &Session, width: usize) -> Vec<Row> {
+    let mut out = Vec::new();
     let choices: Vec<String> = session
         .history()
         .into_iter()

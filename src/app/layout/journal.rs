@@ -53,14 +53,6 @@ pub fn list_rows(app: &App, session: &Session, width: u16) -> Vec<(Row, Option<u
         }
         lines.push((Row::styled(group.heading, Role::Accent), None));
         for entry in group.entries {
-            let (glyph, glyph_role, name) = match entry {
-                Entry::Memory(m) => {
-                    let tone = state.memories.get(&m.id).map_or("", |h| h.tone.as_str());
-                    (MEMORY_GLYPH, Role::Tone(tone.to_owned()), m.title.as_str())
-                }
-                Entry::Keepsake(k) => (KEEPSAKE_GLYPH, Role::Accent, k.name.as_str()),
-                Entry::Lost(k) => (LOST_GLYPH, Role::Dim, k.name.as_str()),
-            };
             let mark = match (entry, marks.get(entry.id())) {
                 (Entry::Lost(_), _) => " lost",
                 (_, Some(Mark::New)) => " new",
@@ -68,37 +60,60 @@ pub fn list_rows(app: &App, session: &Session, width: u16) -> Vec<(Row, Option<u
                 (_, None) => "",
             };
             let selected = index == journal.selected;
-            // Two cells at least between a title and its mark, so a wrapped title never
-            // reads on into "new".
-            let gap = usize::from(!mark.is_empty());
-            let room = usize::from(width).saturating_sub(4 + gap + wrap::width(mark));
-            let base = if selected { Role::Selected } else { Role::Text };
-            let or_base = |role: Role| if selected { base.clone() } else { role };
-            // A long title wraps under itself; the mark stays on its first line.
-            for (n, mut part) in wrap::wrap(name, room).into_iter().enumerate() {
-                let pad = room.saturating_sub(wrap::width(&part));
-                part.push_str(&" ".repeat(pad));
-                let row = if n == 0 {
-                    Row::new(vec![
-                        Piece::new(if selected { "›" } else { " " }, base.clone()),
-                        Piece::new(format!(" {glyph} "), or_base(glyph_role.clone())),
-                        Piece::new(part, base.clone()),
-                        Piece::new(" ".repeat(gap), base.clone()),
-                        Piece::new(mark, or_base(Role::Mark)),
-                    ])
-                } else {
-                    Row::new(vec![
-                        Piece::new("    ", base.clone()),
-                        Piece::new(part, base.clone()),
-                        Piece::new(" ".repeat(gap + wrap::width(mark)), base.clone()),
-                    ])
-                };
+            for row in entry_rows(state, entry, mark, selected, width) {
                 lines.push((row, Some(index)));
             }
             index += 1;
         }
     }
     lines
+}
+
+/// One entry's rows: its glyph, its title (wrapped under itself) and its mark.
+fn entry_rows(
+    state: &engine::GameState,
+    entry: Entry<'_>,
+    mark: &str,
+    selected: bool,
+    width: u16,
+) -> Vec<Row> {
+    let (glyph, glyph_role, name) = match entry {
+        Entry::Memory(m) => {
+            let tone = state.memories.get(&m.id).map_or("", |h| h.tone.as_str());
+            (MEMORY_GLYPH, Role::Tone(tone.to_owned()), m.title.as_str())
+        }
+        Entry::Keepsake(k) => (KEEPSAKE_GLYPH, Role::Accent, k.name.as_str()),
+        Entry::Lost(k) => (LOST_GLYPH, Role::Dim, k.name.as_str()),
+    };
+    // Two cells at least between a title and its mark, so a wrapped title never
+    // reads on into "new".
+    let gap = usize::from(!mark.is_empty());
+    let room = usize::from(width).saturating_sub(4 + gap + wrap::width(mark));
+    let base = if selected { Role::Selected } else { Role::Text };
+    let or_base = |role: Role| if selected { base.clone() } else { role };
+    // A long title wraps under itself; the mark stays on its first line.
+    let mut rows = Vec::new();
+    for (n, mut part) in wrap::wrap(name, room).into_iter().enumerate() {
+        let pad = room.saturating_sub(wrap::width(&part));
+        part.push_str(&" ".repeat(pad));
+        let row = if n == 0 {
+            Row::new(vec![
+                Piece::new(if selected { "›" } else { " " }, base.clone()),
+                Piece::new(format!(" {glyph} "), or_base(glyph_role.clone())),
+                Piece::new(part, base.clone()),
+                Piece::new(" ".repeat(gap), base.clone()),
+                Piece::new(mark, or_base(Role::Mark)),
+            ])
+        } else {
+            Row::new(vec![
+                Piece::new("    ", base.clone()),
+                Piece::new(part, base.clone()),
+                Piece::new(" ".repeat(gap + wrap::width(mark)), base.clone()),
+            ])
+        };
+        rows.push(row);
+    }
+    rows
 }
 
 /// How far the list scrolls so that the selected entry shows.

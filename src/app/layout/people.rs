@@ -5,7 +5,8 @@ use ratatui::layout::Rect;
 
 use super::{Piece, READING_WIDTH, Role, Row, page_layout, screen, wrap};
 use crate::app::App;
-use crate::story::Axis;
+use crate::engine::GameState;
+use crate::story::{Axis, Character, Story};
 
 /// The header, the scrolling body, and the status line.
 pub fn areas(area: Rect) -> (Rect, Rect, Rect) {
@@ -91,26 +92,31 @@ pub fn rows(app: &App, width: u16) -> Vec<Row> {
             spans.push(Piece::new(format!(" {shown:>3}"), Role::Accent));
             out.push(Row::new(spans));
         }
-        let last = match state.last_moves.get(&character.id) {
-            Some(m) => {
-                let scene = story
-                    .scene(&m.scene)
-                    .map_or(m.scene.as_str(), |s| s.title.as_str());
-                let verb = if m.to > m.from { "rose" } else { "fell" };
-                format!(
-                    "{} {verb} from {} to {}, in “{scene}”.",
-                    axis_name(&m.axis),
-                    m.from,
-                    m.to
-                )
-            }
-            None => "Unchanged so far.".to_owned(),
-        };
+        let last = last_move(story, state, character);
         for l in wrap::wrap(&last, width.saturating_sub(2)) {
             out.push(Row::styled(format!("  {l}"), Role::Dim));
         }
     }
     out
+}
+
+/// What last moved one of `character`'s axes, and where, in a sentence.
+fn last_move(story: &Story, state: &GameState, character: &Character) -> String {
+    match state.last_moves.get(&character.id) {
+        Some(m) => {
+            let scene = story
+                .scene(&m.scene)
+                .map_or(m.scene.as_str(), |s| s.title.as_str());
+            let verb = if m.to > m.from { "rose" } else { "fell" };
+            format!(
+                "{} {verb} from {} to {}, in “{scene}”.",
+                axis_name(&m.axis),
+                m.from,
+                m.to
+            )
+        }
+        None => "Unchanged so far.".to_owned(),
+    }
 }
 
 /// How far the page can scroll in the current terminal.

@@ -25,30 +25,7 @@ pub fn layout(app: &App, area: Rect) -> (Vec<Row>, Rect, Rect) {
         );
         lines.push(Row::blank());
     }
-    let spaced: String = story
-        .title
-        .to_uppercase()
-        .chars()
-        .map(|c| {
-            if c == ' ' {
-                "   ".to_owned()
-            } else {
-                format!("{c} ")
-            }
-        })
-        .collect();
-    let title = if wrap::width(spaced.trim_end()) <= width {
-        spaced.trim_end().to_owned()
-    } else {
-        story.title.clone()
-    };
-    if wrap::width(&title) <= width {
-        lines.push(Row::styled(title, Role::Title).centred());
-    } else {
-        for l in wrap::wrap(&title, width) {
-            lines.push(Row::styled(l, Role::Title).centred());
-        }
-    }
+    lines.extend(title_rows(&story.title, width));
     if let Some(sub) = &story.subtitle {
         lines.push(Row::blank());
         for l in wrap::wrap(sub, width) {
@@ -77,6 +54,35 @@ pub fn layout(app: &App, area: Rect) -> (Vec<Row>, Rect, Rect) {
         ..col
     };
     (lines, header, menu)
+}
+
+/// The story's title, centred: in spaced capitals when they fit, else as written
+/// (wrapped if it must be).
+fn title_rows(title: &str, width: usize) -> Vec<Row> {
+    let spaced: String = title
+        .to_uppercase()
+        .chars()
+        .map(|c| {
+            if c == ' ' {
+                "   ".to_owned()
+            } else {
+                format!("{c} ")
+            }
+        })
+        .collect();
+    let title = if wrap::width(spaced.trim_end()) <= width {
+        spaced.trim_end().to_owned()
+    } else {
+        title.to_owned()
+    };
+    if wrap::width(&title) <= width {
+        vec![Row::styled(title, Role::Title).centred()]
+    } else {
+        wrap::wrap(&title, width)
+            .into_iter()
+            .map(|l| Row::styled(l, Role::Title).centred())
+            .collect()
+    }
 }
 
 pub fn label(app: &App, item: MenuItem) -> String {

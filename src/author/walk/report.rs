@@ -184,7 +184,30 @@ fn write_problem(f: &mut fmt::Formatter<'_>, p: &Problem, mode: &str, stories: &
 
 impl fmt::Display for WalkReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_heading(f)?;
         let what = self.what();
+        writeln!(f, "\nEndings ({what} that ended there)")?;
+        for (id, n) in &self.endings {
+            writeln!(f, "  {id:<28} {n:>8}{}", share(self, *n))?;
+        }
+        if let Some(w) = &self.words {
+            writeln!(
+                f,
+                "\nWords read per playthrough: mean {}, min {}, max {}",
+                thousands(rounded(w.mean)),
+                thousands(w.min),
+                thousands(w.max)
+            )?;
+        }
+        self.write_problems(f)?;
+        self.write_coverage(f)?;
+        self.write_never(f)
+    }
+}
+
+impl WalkReport {
+    /// What was walked, how and from which seed.
+    fn write_heading(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.mode == "explore" {
             writeln!(
                 f,
@@ -208,19 +231,11 @@ impl fmt::Display for WalkReport {
                 self.max_steps
             )?;
         }
-        writeln!(f, "\nEndings ({what} that ended there)")?;
-        for (id, n) in &self.endings {
-            writeln!(f, "  {id:<28} {n:>8}{}", share(self, *n))?;
-        }
-        if let Some(w) = &self.words {
-            writeln!(
-                f,
-                "\nWords read per playthrough: mean {}, min {}, max {}",
-                thousands(rounded(w.mean)),
-                thousands(w.min),
-                thousands(w.max)
-            )?;
-        }
+        Ok(())
+    }
+
+    /// The problems found, counted by kind, then each.
+    fn write_problems(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.problems.is_empty() {
             writeln!(f, "\nProblems: none")?;
         } else {
@@ -238,6 +253,12 @@ impl fmt::Display for WalkReport {
                 write_problem(f, p, &self.mode, &self.story_args)?;
             }
         }
+        Ok(())
+    }
+
+    /// How many runs (or states) reached each scene and took each choice.
+    fn write_coverage(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = self.what();
         writeln!(f, "\nScenes ({what} that reached each, and visits)")?;
         for (id, c) in &self.scenes {
             writeln!(
@@ -252,6 +273,11 @@ impl fmt::Display for WalkReport {
         for (id, c) in &self.choices {
             writeln!(f, "  {id:<40} {:>8}{}", c.runs, share(self, c.runs))?;
         }
+        Ok(())
+    }
+
+    /// What no run reached: scenes, choices, endings, and (exploring) text.
+    fn write_never(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let lists = [
             ("Scenes never reached", self.unreached_scenes()),
             ("Choices never taken", self.untaken_choices()),
