@@ -28,7 +28,7 @@ impl Validator<'_> {
             .iter()
             .zip(whens)
             .map(|(p, when)| Paragraph {
-                when,
+                when: when.map(Box::new),
                 pos: self.pos(file, p.text.span.as_ref().map(|s| s.start)),
                 text: fold(&p.text.value),
                 parts: self.text(StringPlace {
@@ -132,7 +132,8 @@ impl Validator<'_> {
                             anchor: &c.id,
                         },
                     )
-                }),
+                })
+                .map(Box::new),
                 effects: self.effects(file, &c.effects),
                 to: c.to.value.clone(),
                 back: c.to.back,
