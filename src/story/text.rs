@@ -315,6 +315,11 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// [`fold`] of an owned string, which comes back as it is when it has no line break.
+pub fn fold_owned(s: String) -> String {
+    if s.contains('\n') { fold(&s) } else { s }
+}
+
 /// The byte offset in the file of byte `offset` of the string decoded from the RON
 /// literal `literal` (quotes included) that starts at `start`.
 pub fn source_offset(literal: &str, start: usize, offset: usize) -> usize {
