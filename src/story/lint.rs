@@ -156,7 +156,7 @@ fn reachable(story: &Story, follow: impl Fn(&Condition) -> bool) -> HashSet<&str
                 scene
                     .choices
                     .iter()
-                    .filter(|c| c.when.as_ref().is_none_or(&follow))
+                    .filter(|c| c.when.as_deref().is_none_or(&follow))
                     .map(|c| c.to.as_str()),
             );
         }
@@ -391,7 +391,7 @@ fn flag_reads<'r>(c: &'r RawCondition, file: usize, out: &mut Vec<(usize, &'r Sp
 /// `Not(X)`), so that one of them is always offered. (`Chance` rolls never pair up:
 /// each is its own roll.)
 fn complementary_choices(scene: &Scene) -> bool {
-    let conditions: Vec<&Condition> = scene.choices.iter().filter_map(|c| c.when.as_ref()).collect();
+    let conditions: Vec<&Condition> = scene.choices.iter().filter_map(|c| c.when.as_deref()).collect();
     conditions.iter().any(|a| {
         conditions
             .iter()

@@ -148,7 +148,8 @@ pub struct Scene {
 #[derive(Debug, Clone)]
 pub struct Paragraph {
     /// When it shows; an `ElseIf` or `Else` holds the conditions before it, negated.
-    pub when: Option<Condition>,
+    /// Boxed, as most paragraphs have none.
+    pub when: Option<Box<Condition>>,
     /// The string as written (line breaks folded), for tools that name it.
     pub text: String,
     /// The string parsed: what the engine renders.
@@ -163,7 +164,8 @@ pub struct Choice {
     /// The label as written (line breaks folded); `engine::label` renders it.
     pub label: String,
     pub label_parts: Text,
-    pub when: Option<Condition>,
+    /// Boxed, as most choices have none.
+    pub when: Option<Box<Condition>>,
     pub effects: Vec<Effect>,
     /// The next scene; "Back" when `back` is set.
     pub to: String,

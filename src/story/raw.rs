@@ -189,7 +189,8 @@ pub struct RawParagraph {
     pub link: Link,
     /// Where its head (`If`, `ElseIf`, `Else`) is written, when known.
     pub head: Option<std::ops::Range<usize>>,
-    pub when: Option<RawCondition>,
+    /// Boxed: most paragraphs have none, and a condition is large.
+    pub when: Option<Box<RawCondition>>,
     pub text: Spanned,
 }
 
@@ -222,8 +223,9 @@ impl std::ops::Deref for RawTo {
 pub struct RawChoice {
     pub id: Spanned,
     pub label: Spanned,
+    /// Boxed: most choices have none, and a condition is large.
     #[serde(default)]
-    pub when: Option<RawCondition>,
+    pub when: Option<Box<RawCondition>>,
     #[serde(default, deserialize_with = "tight")]
     pub effects: Vec<RawEffect>,
     pub to: RawTo,

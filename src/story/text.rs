@@ -16,13 +16,16 @@ mod parse;
 pub use parse::parse;
 
 /// A parsed string: literal runs, emphasis marks and inline forms.
+///
+/// A large story holds hundreds of thousands of pieces, so they are kept small: boxed
+/// slices and strings (no spare capacity), and the condition of an `If` behind a box.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Text(pub Vec<Piece>);
+pub struct Text(pub Box<[Piece]>);
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
     /// Characters shown as they are (escapes already undone, line breaks folded).
-    Lit(String),
+    Lit(Box<str>),
     /// A `*`: emphasis starts or ends here.
     Star,
     /// `{name ? then | otherwise}`; `negate` for `{!name ? …}`.
@@ -30,9 +33,9 @@ pub enum Piece {
         /// Where the form's `{` is: a byte offset in the string, and in the file.
         at: usize,
         pos: Pos,
-        name: String,
+        name: Box<str>,
         negate: bool,
-        when: Condition,
+        when: Box<Condition>,
         then: Text,
         otherwise: Text,
     },
@@ -41,7 +44,7 @@ pub enum Piece {
         at: usize,
         pos: Pos,
         kind: Vary,
-        alts: Vec<Text>,
+        alts: Box<[Text]>,
     },
 }
 
@@ -96,7 +99,7 @@ pub trait Resolve {
 impl Text {
     /// A text with no inline forms.
     pub fn plain(s: &str) -> Self {
-        Text(vec![Piece::Lit(s.to_owned())])
+        Text(Box::new([Piece::Lit(s.into())]))
     }
 
     /// Every inline alternative, depth first, with a path naming it.
@@ -310,6 +313,11 @@ pub fn fold(s: &str) -> String {
         out.push_str(line);
     }
     out
+}
+
+/// [`fold`] of an owned string, which comes back as it is when it has no line break.
+pub fn fold_owned(s: String) -> String {
+    if s.contains('\n') { fold(&s) } else { s }
 }
 
 /// The byte offset in the file of byte `offset` of the string decoded from the RON

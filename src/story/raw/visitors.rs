@@ -108,7 +108,7 @@ impl<'de> serde::de::Visitor<'de> for ParagraphVisitor {
         Ok(RawParagraph {
             link,
             head,
-            when: Some(when),
+            when: Some(Box::new(when)),
             text,
         })
     }

@@ -110,8 +110,6 @@ impl Parser<'_> {
             }
         };
         flush(&mut lit, &mut pieces);
-        // A story holds hundreds of thousands of these: keep no spare capacity.
-        pieces.shrink_to_fit();
         for at in stars {
             self.error(
                 at..at + 1,
@@ -120,7 +118,8 @@ impl Parser<'_> {
                 "end it with another '*', or write \\\\* in a RON string for the star itself",
             );
         }
-        (Text(pieces), end)
+        // A story holds hundreds of thousands of these: no spare capacity is kept.
+        (Text(pieces.into_boxed_slice()), end)
     }
 
     /// Reads a form after its `{` (at `open`), up to and including its `}`.
@@ -149,7 +148,7 @@ impl Parser<'_> {
                 at: open,
                 pos: Pos::default(),
                 kind,
-                alts,
+                alts: alts.into_boxed_slice(),
             });
         }
         let trimmed = rest.trim_start();
@@ -192,9 +191,9 @@ impl Parser<'_> {
         Some(Piece::If {
             at: open,
             pos: Pos::default(),
-            name: name.to_owned(),
+            name: name.into(),
             negate,
-            when,
+            when: Box::new(when),
             then,
             otherwise,
         })
@@ -245,7 +244,7 @@ impl Parser<'_> {
 /// is kept for the next one).
 fn flush(lit: &mut String, pieces: &mut Vec<Piece>) {
     if !lit.is_empty() {
-        pieces.push(Piece::Lit(lit.as_str().to_owned()));
+        pieces.push(Piece::Lit(lit.as_str().into()));
         lit.clear();
     }
 }
@@ -255,13 +254,17 @@ fn trim(mut text: Text) -> Text {
     if let Some(Piece::Lit(l)) = text.0.first_mut()
         && l.starts_with(char::is_whitespace)
     {
-        *l = l.trim_start().to_owned();
+        *l = l.trim_start().into();
     }
     if let Some(Piece::Lit(l)) = text.0.last_mut()
         && l.ends_with(char::is_whitespace)
     {
-        *l = l.trim_end().to_owned();
+        *l = l.trim_end().into();
     }
-    text.0.retain(|p| !matches!(p, Piece::Lit(l) if l.is_empty()));
+    if text.0.iter().any(|p| matches!(p, Piece::Lit(l) if l.is_empty())) {
+        let mut pieces = text.0.into_vec();
+        pieces.retain(|p| !matches!(p, Piece::Lit(l) if l.is_empty()));
+        text.0 = pieces.into_boxed_slice();
+    }
     text
 }

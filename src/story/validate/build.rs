@@ -23,15 +23,7 @@ impl Validator<'_> {
             .iter()
             .map(|i| self.character(i.file, &i.raw))
             .collect();
-        let scenes: Vec<Scene> = m
-            .scenes
-            .iter_mut()
-            .map(|item| {
-                let scene = self.scene(item);
-                release_text(item);
-                scene
-            })
-            .collect();
+        let scenes: Vec<Scene> = m.scenes.iter_mut().map(|item| self.scene(item)).collect();
         let m = &*m;
         self.unused_conditions(m);
         let base = &m.base;
@@ -238,18 +230,5 @@ impl Validator<'_> {
             reflections,
             file: self.files[file].name.clone(),
         }
-    }
-}
-
-/// Frees the strings of a scene's paragraphs and choice labels once the scene is built:
-/// what follows (the graph checks and the lint) reads only their spans, and a large
-/// story's text would otherwise be held twice at the peak.
-fn release_text(item: &mut super::SceneItem) {
-    for p in &mut item.raw.text {
-        p.text.value = String::new();
-    }
-    let added = item.added.iter_mut().map(|(_, c)| c);
-    for c in item.raw.choices.iter_mut().chain(added) {
-        c.label.value = String::new();
     }
 }

@@ -1,6 +1,6 @@
 //! Scenes, and the conditions and effects inside them, checked id by id.
 
-use super::super::text::fold;
+use super::super::text::fold_owned;
 use super::text::StringPlace;
 use super::{
     ChanceSlots, Choice, Cmp, Condition, ConditionPlace, DeclTable, Declared, Effect, Paragraph,
@@ -8,8 +8,12 @@ use super::{
 };
 
 impl Validator<'_> {
-    pub(super) fn scene(&mut self, item: &SceneItem) -> Scene {
-        let (file, raw) = (item.file, &item.raw);
+    /// Builds a scene, moving its strings out of `item` (the lint after reads only
+    /// their spans): the text is not copied, and its memory is not freed to be taken
+    /// again.
+    pub(super) fn scene(&mut self, item: &mut SceneItem) -> Scene {
+        let file = item.file;
+        let raw = &item.raw;
         self.known("era", DeclTable::Era, file, &raw.era);
         let mut slots = ChanceSlots::default();
         let mut shuffles = Vec::new();
@@ -23,25 +27,32 @@ impl Validator<'_> {
                 },
             )
         });
-        let text = raw
-            .text
-            .iter()
-            .zip(whens)
-            .map(|(p, when)| Paragraph {
-                when,
-                pos: self.pos(file, p.text.span.as_ref().map(|s| s.start)),
-                text: fold(&p.text.value),
-                parts: self.text(StringPlace {
-                    file,
-                    literal: &p.text,
-                    chance_slots: Some(&mut slots),
-                    shuffles: Some(&mut shuffles),
-                    anchor: &raw.id,
-                }),
-            })
-            .collect();
-        let effects = self.effects(file, &raw.effects);
+        let raw = &mut item.raw;
+        let mut text = Vec::with_capacity(raw.text.len());
+        for (p, when) in raw.text.iter_mut().zip(whens) {
+            let pos = self.pos(file, p.text.span.as_ref().map(|s| s.start));
+            let parts = self.text(StringPlace {
+                file,
+                literal: &p.text,
+                chance_slots: Some(&mut slots),
+                shuffles: Some(&mut shuffles),
+                anchor: &raw.id,
+            });
+            text.push(Paragraph {
+                when: when.map(Box::new),
+                pos,
+                text: fold_owned(std::mem::take(&mut p.text.value)),
+                parts,
+            });
+        }
+        let title = fold_owned(std::mem::take(&mut raw.title.value));
+        let place = raw
+            .place
+            .as_mut()
+            .map(|p| fold_owned(std::mem::take(&mut p.value)));
+        let effects = self.effects(file, &item.raw.effects);
         let choices = self.choices(item, &mut slots, &mut shuffles);
+        let raw = &item.raw;
         match (&raw.ending, !item.has_choices()) {
             (Some(ending), true) => {
                 self.known("ending", DeclTable::Ending, file, ending);
@@ -70,8 +81,8 @@ impl Validator<'_> {
             id: raw.id.value.clone(),
             era: raw.era.value.clone(),
             frame: raw.frame,
-            title: fold(&raw.title.value),
-            place: raw.place.as_ref().map(|p| fold(&p.value)),
+            title,
+            place,
             text,
             effects,
             choices,
@@ -84,17 +95,24 @@ impl Validator<'_> {
         }
     }
 
-    /// A scene's choices, its own and those packs added, checked.
+    /// A scene's choices, its own and those packs added, checked; their labels are
+    /// moved out of `item`.
     fn choices(
         &mut self,
-        item: &SceneItem,
+        item: &mut SceneItem,
         slots: &mut ChanceSlots,
         shuffles: &mut Vec<usize>,
     ) -> Vec<Choice> {
-        let raw = &item.raw;
+        let SceneItem {
+            file: own_file,
+            raw,
+            added,
+            ..
+        } = item;
         let mut choice_ids = Declared::new();
-        let mut choices = Vec::with_capacity(item.raw.choices.len() + item.added.len());
-        for (file, c) in item.choices() {
+        let mut choices = Vec::with_capacity(raw.choices.len() + added.len());
+        let own = raw.choices.iter_mut().map(|c| (*own_file, c));
+        for (file, c) in own.chain(added.iter_mut().map(|(f, c)| (*f, c))) {
             if let Some((f, s)) = choice_ids.get(&c.id.value) {
                 let at = self.where_is(*f, s.as_ref());
                 self.error(
@@ -121,18 +139,22 @@ impl Validator<'_> {
             });
             choices.push(Choice {
                 id: c.id.value.clone(),
-                label: fold(&c.label.value),
+                label: fold_owned(std::mem::take(&mut c.label.value)),
                 label_parts,
-                when: c.when.as_ref().map(|w| {
-                    self.condition(
-                        w,
-                        &mut ConditionPlace {
-                            file,
-                            chance_slots: Some(&mut *slots),
-                            anchor: &c.id,
-                        },
-                    )
-                }),
+                when: c
+                    .when
+                    .as_ref()
+                    .map(|w| {
+                        self.condition(
+                            w,
+                            &mut ConditionPlace {
+                                file,
+                                chance_slots: Some(&mut *slots),
+                                anchor: &c.id,
+                            },
+                        )
+                    })
+                    .map(Box::new),
                 effects: self.effects(file, &c.effects),
                 to: c.to.value.clone(),
                 back: c.to.back,
