@@ -131,8 +131,6 @@ pub struct ScenePlan {
     pub ops: Box<[Op]>,
     /// The condition of each paragraph, in order.
     pub paragraphs: Box<[Option<Test>]>,
-    /// Words in each paragraph, counted once here for the walkers.
-    pub words: Box<[u32]>,
     pub choices: Box<[ChoicePlan]>,
 }
 
@@ -251,11 +249,6 @@ impl Plan {
                 .text
                 .iter()
                 .map(|p| p.when.as_ref().map(|w| self.test(w)))
-                .collect(),
-            words: scene
-                .text
-                .iter()
-                .map(|p| u32::try_from(super::word_count(&p.text)).unwrap_or(u32::MAX))
                 .collect(),
             choices,
         }

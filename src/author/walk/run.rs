@@ -73,7 +73,7 @@ impl<'i, 's> Run<'i, 's> {
             self.seen_scenes[si] = true;
             tally.scene_runs[si] += 1;
         }
-        self.words += Index::words_shown(compiled, state);
+        self.words += self.index.words_shown(si, compiled, state);
         if let Some(ending) = state.ending {
             if let Some(n) = tally.ending_runs.get_mut(ending.index()) {
                 *n += 1;
