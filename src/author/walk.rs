@@ -129,9 +129,6 @@ struct Index<'s> {
     /// Where each scene's choices start in the flat choice counters.
     choice_base: Vec<usize>,
     choice_total: usize,
-    /// Each scene's paragraphs' words, counted once here rather than on every visit
-    /// (and not at load, where nobody but the walk needs them).
-    words: Vec<Box<[u32]>>,
 }
 
 impl<'s> Index<'s> {
@@ -145,29 +142,21 @@ impl<'s> Index<'s> {
                 .map(|s| s.choices.first().map_or(0, |c| c.global as usize))
                 .collect(),
             choice_total: plan.choice_total,
-            words: story
-                .scenes
-                .iter()
-                .map(|scene| {
-                    let count = |p: &crate::story::Paragraph| {
-                        u32::try_from(crate::story::word_count(&p.text)).unwrap_or(u32::MAX)
-                    };
-                    scene.text.iter().map(count).collect()
-                })
-                .collect(),
         }
     }
 
     /// The words of the paragraphs of the scene at `si` (compiled as `scene`) that
-    /// show in `state`.
+    /// show in `state`, as counted at load.
     fn words_shown(&self, si: usize, scene: &ScenePlan, state: &State) -> usize {
-        let words = self.words.get(si).map_or(&[][..], |w| &w[..]);
+        let Some(source) = self.story.scenes.get(si) else {
+            return 0;
+        };
         scene
             .paragraphs
             .iter()
-            .zip(words)
+            .zip(&source.text)
             .filter(|(t, _)| t.as_ref().is_none_or(|t| core::holds(t, state)))
-            .map(|(_, &w)| w as usize)
+            .map(|(_, p)| p.words as usize)
             .sum()
     }
 }
