@@ -165,4 +165,8 @@ criterion_group! {
     config = Criterion::default().sample_size(10);
     targets = load, naive, walks, start
 }
+/// The binary's allocator, so that the figures are the ones a player and an author see.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 criterion_main!(benches);

@@ -99,4 +99,8 @@ criterion_group! {
     config = Criterion::default().sample_size(20);
     targets = bench
 }
+/// The binary's allocator, so that the figures are the ones a player and an author see.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 criterion_main!(benches);

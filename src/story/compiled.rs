@@ -8,7 +8,7 @@
 //! test that never holds, or an effect that does nothing, so a bad story can never make
 //! the engine index out of bounds.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use super::model::{Cmp, Condition, Effect, Scene, Story};
 

@@ -10,7 +10,7 @@
 //! them as it always has. Every item keeps the index of its file, so diagnostics point
 //! into the pack that wrote it.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, SourceFile, line_column};

@@ -7,7 +7,9 @@
 //! a scene nothing leads to, a contradiction inside one `All`. Each fact over-estimates
 //! what can happen, so a warning never claims "never" of something that can happen.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::layers::{Merged, SceneItem};

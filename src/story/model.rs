@@ -5,7 +5,7 @@
 //! engine may therefore index these maps without fear of a missing key turning into a
 //! panic; it still returns errors rather than assuming.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::fmt;
 use std::sync::Arc;
 

@@ -4,7 +4,7 @@
 //! one run: a file that does not parse is reported and skipped, an unknown id is
 //! reported and the rest of its scene is still checked.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
 
 use ron::extensions::Extensions;

@@ -13,7 +13,9 @@
 //! When the search completes, states from which no ending can be reached are reported
 //! as traps. The key is made in `key`.
 
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::VecDeque;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::texts::TextCoverage;
 use super::{Index, Logged, Problem, ProblemKind, Tally, WalkReport, report};

@@ -1,7 +1,7 @@
 //! Interned names: each kind of id's names, their small indices and a stable hash of
 //! each, and the crate's one stable hash (64-bit FNV-1a) they are taken with.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Names and their indices, for one kind of id.
 #[derive(Debug, Clone, Default)]

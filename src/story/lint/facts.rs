@@ -2,7 +2,7 @@
 //! reasoning on it: a condition is said to "never hold" only when these facts, each an
 //! over-estimate of what can happen, rule it out.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::super::model::{Cmp, Condition, Effect, Story};
 use super::reachable;

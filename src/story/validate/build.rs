@@ -136,7 +136,7 @@ impl Validator<'_> {
             if !self.declare("character", DeclTable::Character, file, &c.id) {
                 continue;
             }
-            let mut axes = Declared::new();
+            let mut axes = Declared::default();
             for axis in &c.axes {
                 if let Some((f, s)) = axes.get(&axis.id.value) {
                     let at = self.where_is(*f, s.as_ref());

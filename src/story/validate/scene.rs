@@ -110,7 +110,7 @@ impl Validator<'_> {
             added,
             ..
         } = item;
-        let mut choice_ids = Declared::new();
+        let mut choice_ids = Declared::default();
         let mut choices = Vec::with_capacity(raw.choices.len() + added.len());
         let own = raw.choices.iter_mut().map(|c| (*own_file, c));
         for (file, c) in own.chain(added.iter_mut().map(|(f, c)| (*f, c))) {
