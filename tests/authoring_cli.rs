@@ -78,7 +78,7 @@ fn walk_and_graph_find_the_planted_mistake() {
         "",
     );
     assert!(ok, "{err}");
-    let cov = dir.0.join("cov.json");
+    let cov = dir.path().join("cov.json");
     std::fs::write(&cov, json).expect("write");
     let cov = cov.to_str().expect("utf-8");
     let (ok, dot, err) = run(
@@ -97,7 +97,7 @@ fn walk_and_graph_find_the_planted_mistake() {
 #[test]
 fn walk_exits_non_zero_on_problems_and_says_how_to_repeat_them() {
     let dir = TempDir::new("stuck").with_example();
-    let scenes = std::fs::read_to_string(dir.0.join("carer/drive.ron")).expect("read");
+    let scenes = std::fs::read_to_string(dir.path().join("carer/drive.ron")).expect("read");
     dir.write(
         "carer/drive.ron",
         &scenes.replacen(
@@ -106,7 +106,7 @@ fn walk_exits_non_zero_on_problems_and_says_how_to_repeat_them() {
             1,
         ),
     );
-    let story = dir.0.to_str().expect("utf-8");
+    let story = dir.path().to_str().expect("utf-8");
     let (ok, out, err) = run(&["walk", "--runs", "50", "--seed", "4", "--story", story], "");
     assert!(!ok);
     assert!(err.contains("the walk found"), "{err}");

@@ -147,12 +147,12 @@ fn the_inspector_evaluates_each_condition_part_by_part() {
 #[test]
 fn the_reloader_sees_an_edit_and_a_broken_edit() {
     let dir = TempDir::new("watch").with_example();
-    let story = hailsham::story::load(hailsham::story::read_dir(&dir.0).expect("reads")).expect("loads");
+    let story = hailsham::story::load(hailsham::story::read_dir(dir.path()).expect("reads")).expect("loads");
     let mut session = Session::new(story.story, 1).expect("starts");
-    let mut reloader = Reloader::new(std::slice::from_ref(&dir.0)).expect("watches");
+    let mut reloader = Reloader::new(&[dir.path().to_path_buf()]).expect("watches");
     std::thread::sleep(Duration::from_millis(100));
 
-    let scenes = std::fs::read_to_string(dir.0.join("carer/drive.ron")).expect("read");
+    let scenes = std::fs::read_to_string(dir.path().join("carer/drive.ron")).expect("read");
     dir.write(
         "carer/drive.ron",
         &scenes.replacen("Pour him a cup", "Pour him a cup of tea", 1),

@@ -48,7 +48,7 @@ fn scenes_lists_every_scene_with_its_place_and_choices() {
 #[test]
 fn walk_repeat_commands_carry_the_story_arguments() {
     let dir = TempDir::new("walk-repro").with_example();
-    let text = std::fs::read_to_string(dir.0.join("carer/drive.ron")).expect("read");
+    let text = std::fs::read_to_string(dir.path().join("carer/drive.ron")).expect("read");
     dir.write(
         "carer/drive.ron",
         &text
@@ -67,7 +67,7 @@ fn walk_repeat_commands_carry_the_story_arguments() {
                 1,
             ),
     );
-    let story_dir = dir.0.display().to_string();
+    let story_dir = dir.path().display().to_string();
     let (ok, out, _) = run(&["walk", "--story", &story_dir, "--runs", "20"]);
     assert!(!ok, "a stuck run is a problem");
     assert!(

@@ -320,8 +320,8 @@ fn cpu_ticks(pid: u32) -> u64 {
 #[test]
 fn watch_reloads_in_the_full_screen_game_and_idles() {
     let story = common::TempDir::new("pty-watch").with_example();
-    let dir = story.0.to_str().unwrap().to_owned();
-    let scenes = story.0.join("carer/drive.ron");
+    let dir = story.path().to_str().unwrap().to_owned();
+    let scenes = story.path().join("carer/drive.ron");
     let original = std::fs::read_to_string(&scenes).unwrap();
     let saves = tempfile::tempdir().unwrap();
     let mut pty = spawn(

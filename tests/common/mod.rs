@@ -93,22 +93,24 @@ pub fn assert_at(report: &Report, message: &str, file: &str, line: usize, column
     d.help.clone()
 }
 
-/// A temporary folder removed on drop.
-pub struct TempDir(pub PathBuf);
+/// A temporary folder (tempfile's, removed on drop) with helpers to fill it.
+pub struct TempDir(tempfile::TempDir);
 
 impl TempDir {
     pub fn new(tag: &str) -> Self {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        static COUNT: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNT.fetch_add(1, Ordering::SeqCst);
-        let dir = std::env::temp_dir().join(format!("hailsham-{tag}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).expect("temp dir");
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("hailsham-{tag}-"))
+            .tempdir()
+            .expect("temp dir");
         Self(dir)
     }
 
+    pub fn path(&self) -> &std::path::Path {
+        self.0.path()
+    }
+
     pub fn write(&self, rel: &str, text: &str) {
-        let path = self.0.join(rel);
+        let path = self.path().join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("mkdir");
         }
@@ -127,11 +129,5 @@ impl TempDir {
             &std::fs::read_to_string(ex.join("carer/drive.ron")).expect("read"),
         );
         self
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
     }
 }
