@@ -76,19 +76,14 @@ fn check_passes_on_the_default_story_and_fails_on_a_broken_one() {
     assert!(ok);
     assert!(out.contains(" scenes, "));
 
-    let dir = std::env::temp_dir().join(format!("hailsham-broken-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("carer")).expect("temp dir");
-    let example = common::example_dir();
-    std::fs::copy(example.join("story.ron"), dir.join("story.ron")).expect("copy");
-    let scenes = std::fs::read_to_string(example.join("carer/drive.ron")).expect("read");
-    std::fs::write(
-        dir.join("carer/drive.ron"),
-        scenes.replacen("to: \"home\"", "to: \"hme\"", 1),
-    )
-    .expect("write");
-    let (ok, _, err) = run(&["check", "--story", dir.to_str().expect("utf-8")], "");
-    let _ = std::fs::remove_dir_all(&dir);
+    let dir = common::TempDir::new("broken").with_example();
+    let scenes = std::fs::read_to_string(dir.path().join("carer/drive.ron")).expect("read");
+    dir.write(
+        "carer/drive.ron",
+        &scenes.replacen("to: \"home\"", "to: \"hme\"", 1),
+    );
+    let story = dir.path().to_str().expect("utf-8");
+    let (ok, _, err) = run(&["check", "--story", story], "");
     assert!(!ok);
     assert!(err.contains("error: unknown scene 'hme'"), "{err}");
     assert!(err.contains("carer/drive.ron:"), "{err}");
