@@ -152,45 +152,7 @@ pub(super) fn merge(
         }
     }
     for (i, pack) in packs.into_iter().enumerate() {
-        let layer = i + 1;
-        let file = pack.manifest_file;
-        let Some(p) = pack.pack else { continue };
-        merged.packs.push(p.id.value.clone());
-        for raw in p.characters {
-            m.add("character", &mut merged.characters, Item { file, layer, raw });
-        }
-        for tone in p.tones {
-            if !merged.tones.iter().any(|t| t.raw.value == tone.value) {
-                merged.tones.push(Item {
-                    file,
-                    layer,
-                    raw: tone,
-                });
-            }
-        }
-        for raw in p.knowledge {
-            m.add("knowledge", &mut merged.knowledge, Item { file, layer, raw });
-        }
-        for raw in p.memories {
-            m.add("memory", &mut merged.memories, Item { file, layer, raw });
-        }
-        for raw in p.keepsakes {
-            m.add("keepsake", &mut merged.keepsakes, Item { file, layer, raw });
-        }
-        for raw in p.endings {
-            m.add("ending", &mut merged.endings, Item { file, layer, raw });
-        }
-        for (scene_file, list) in pack.scene_lists {
-            for raw in list {
-                m.add_scene(&mut merged.scenes, scene_file, layer, raw);
-            }
-        }
-        for raw in p.conditions.0 {
-            m.add_condition(&mut merged.conditions, Item { file, layer, raw });
-        }
-        for extend in p.extend {
-            m.extend(&mut merged.scenes, file, extend);
-        }
+        m.add_pack(&mut merged, i + 1, pack);
     }
     (merged, m.diagnostics)
 }
@@ -204,6 +166,49 @@ struct Merger<'f> {
 }
 
 impl Merger<'_> {
+    /// One pack's declarations, scenes, conditions and extensions, on top of the layers
+    /// below it.
+    fn add_pack(&mut self, merged: &mut Merged, layer: usize, pack: PackLayer) {
+        let file = pack.manifest_file;
+        let Some(p) = pack.pack else { return };
+        merged.packs.push(p.id.value.clone());
+        for raw in p.characters {
+            self.add("character", &mut merged.characters, Item { file, layer, raw });
+        }
+        for tone in p.tones {
+            if !merged.tones.iter().any(|t| t.raw.value == tone.value) {
+                merged.tones.push(Item {
+                    file,
+                    layer,
+                    raw: tone,
+                });
+            }
+        }
+        for raw in p.knowledge {
+            self.add("knowledge", &mut merged.knowledge, Item { file, layer, raw });
+        }
+        for raw in p.memories {
+            self.add("memory", &mut merged.memories, Item { file, layer, raw });
+        }
+        for raw in p.keepsakes {
+            self.add("keepsake", &mut merged.keepsakes, Item { file, layer, raw });
+        }
+        for raw in p.endings {
+            self.add("ending", &mut merged.endings, Item { file, layer, raw });
+        }
+        for (scene_file, list) in pack.scene_lists {
+            for raw in list {
+                self.add_scene(&mut merged.scenes, scene_file, layer, raw);
+            }
+        }
+        for raw in p.conditions.0 {
+            self.add_condition(&mut merged.conditions, Item { file, layer, raw });
+        }
+        for extend in p.extend {
+            self.extend(&mut merged.scenes, file, extend);
+        }
+    }
+
     /// `override: true` in the base story has nothing beneath it to replace.
     fn base_overrides(&mut self, merged: &Merged) {
         let flagged = merged

@@ -1,5 +1,6 @@
 //! Scenes, and the conditions and effects inside them, checked id by id.
 
+use super::super::raw::RawChoice;
 use super::super::text::fold_owned;
 use super::text::StringPlace;
 use super::{
@@ -27,6 +28,46 @@ impl Validator<'_> {
                 },
             )
         });
+        let text = self.paragraphs(item, whens, &mut slots, &mut shuffles);
+        let raw = &mut item.raw;
+        let title = fold_owned(std::mem::take(&mut raw.title.value));
+        let place = raw
+            .place
+            .as_mut()
+            .map(|p| fold_owned(std::mem::take(&mut p.value)));
+        let effects = self.effects(file, &item.raw.effects);
+        let choices = self.choices(item, &mut slots, &mut shuffles);
+        self.check_ending(item);
+        let raw = &item.raw;
+        let returns = choices.iter().any(|c: &Choice| c.back);
+        Scene {
+            id: raw.id.value.clone(),
+            era: raw.era.value.clone(),
+            frame: raw.frame,
+            title,
+            place,
+            text,
+            effects,
+            choices,
+            ending: raw.ending.as_ref().map(|e| e.value.clone()),
+            chance_slots: slots.count,
+            shuffles,
+            returns,
+            file: self.files[file].name.clone(),
+            pos: self.pos(file, raw.id.span.as_ref().map(|s| s.start)),
+        }
+    }
+
+    /// A scene's paragraphs, their strings moved out of `item`; `whens` holds each
+    /// one's condition, checked.
+    fn paragraphs(
+        &mut self,
+        item: &mut SceneItem,
+        whens: Vec<Option<Condition>>,
+        slots: &mut ChanceSlots,
+        shuffles: &mut Vec<usize>,
+    ) -> Vec<Paragraph> {
+        let file = item.file;
         let raw = &mut item.raw;
         let mut text = Vec::with_capacity(raw.text.len());
         for (p, when) in raw.text.iter_mut().zip(whens) {
@@ -34,8 +75,8 @@ impl Validator<'_> {
             let parts = self.text(StringPlace {
                 file,
                 literal: &p.text,
-                chance_slots: Some(&mut slots),
-                shuffles: Some(&mut shuffles),
+                chance_slots: Some(&mut *slots),
+                shuffles: Some(&mut *shuffles),
                 anchor: &raw.id,
             });
             text.push(Paragraph {
@@ -46,13 +87,12 @@ impl Validator<'_> {
                 parts,
             });
         }
-        let title = fold_owned(std::mem::take(&mut raw.title.value));
-        let place = raw
-            .place
-            .as_mut()
-            .map(|p| fold_owned(std::mem::take(&mut p.value)));
-        let effects = self.effects(file, &item.raw.effects);
-        let choices = self.choices(item, &mut slots, &mut shuffles);
+        text
+    }
+
+    /// A scene ends the story or leads on: exactly one of an ending and choices.
+    fn check_ending(&mut self, item: &SceneItem) {
+        let file = item.file;
         let raw = &item.raw;
         match (&raw.ending, !item.has_choices()) {
             (Some(ending), true) => {
@@ -77,23 +117,6 @@ impl Validator<'_> {
             ),
             (None, false) => {}
         }
-        let returns = choices.iter().any(|c: &Choice| c.back);
-        Scene {
-            id: raw.id.value.clone(),
-            era: raw.era.value.clone(),
-            frame: raw.frame,
-            title,
-            place,
-            text,
-            effects,
-            choices,
-            ending: raw.ending.as_ref().map(|e| e.value.clone()),
-            chance_slots: slots.count,
-            shuffles,
-            returns,
-            file: self.files[file].name.clone(),
-            pos: self.pos(file, raw.id.span.as_ref().map(|s| s.start)),
-        }
     }
 
     /// A scene's choices, its own and those packs added, checked; their labels are
@@ -114,20 +137,7 @@ impl Validator<'_> {
         let mut choices = Vec::with_capacity(raw.choices.len() + added.len());
         let own = raw.choices.iter_mut().map(|c| (*own_file, c));
         for (file, c) in own.chain(added.iter_mut().map(|(f, c)| (*f, c))) {
-            if let Some((f, s)) = choice_ids.get(&c.id.value) {
-                let at = self.where_is(*f, s.as_ref());
-                self.error(
-                    file,
-                    &c.id,
-                    format!("duplicate choice id '{}' in scene '{}'", c.id.value, raw.id.value),
-                    "defined again here",
-                    Some(format!(
-                        "first defined at {at}; choice ids must be unique within their scene"
-                    )),
-                );
-            } else {
-                choice_ids.insert(c.id.value.clone(), (file, c.id.span.clone()));
-            }
+            self.declare_choice(&mut choice_ids, file, c, &raw.id.value);
             if !c.to.back {
                 self.known("scene", DeclTable::Scene, file, &c.to);
             }
@@ -138,24 +148,19 @@ impl Validator<'_> {
                 shuffles: Some(&mut *shuffles),
                 anchor: &c.id,
             });
+            let when = c.when.as_ref().map(|w| {
+                let place = &mut ConditionPlace {
+                    file,
+                    chance_slots: Some(&mut *slots),
+                    anchor: &c.id,
+                };
+                Box::new(self.condition(w, place))
+            });
             choices.push(Choice {
                 id: c.id.value.clone(),
                 label: fold_owned(std::mem::take(&mut c.label.value)),
                 label_parts,
-                when: c
-                    .when
-                    .as_ref()
-                    .map(|w| {
-                        self.condition(
-                            w,
-                            &mut ConditionPlace {
-                                file,
-                                chance_slots: Some(&mut *slots),
-                                anchor: &c.id,
-                            },
-                        )
-                    })
-                    .map(Box::new),
+                when,
                 effects: self.effects(file, &c.effects),
                 to: c.to.value.clone(),
                 back: c.to.back,
@@ -163,6 +168,24 @@ impl Validator<'_> {
             });
         }
         choices
+    }
+
+    /// Notes a choice's id in its scene, or reports it as a duplicate.
+    fn declare_choice(&mut self, ids: &mut Declared, file: usize, c: &RawChoice, scene: &str) {
+        if let Some((f, s)) = ids.get(&c.id.value) {
+            let at = self.where_is(*f, s.as_ref());
+            self.error(
+                file,
+                &c.id,
+                format!("duplicate choice id '{}' in scene '{scene}'", c.id.value),
+                "defined again here",
+                Some(format!(
+                    "first defined at {at}; choice ids must be unique within their scene"
+                )),
+            );
+        } else {
+            ids.insert(c.id.value.clone(), (file, c.id.span.clone()));
+        }
     }
 
     /// A list of effects, checked (those that name something unknown are left out).
