@@ -61,21 +61,8 @@ impl Parser<'_> {
             let at = self.i;
             self.i += c.len_utf8();
             match c {
-                '\\' => match self.peek() {
-                    Some(e @ ('*' | '{' | '}' | '|' | '\\')) => {
-                        self.i += 1;
-                        lit.push(e);
-                    }
-                    _ => lit.push('\\'),
-                },
-                '\n' | '\r' => {
-                    let trimmed = lit.trim_end_matches([' ', '\t']).len();
-                    lit.truncate(trimmed);
-                    while let Some(' ' | '\t' | '\n' | '\r') = self.peek() {
-                        self.i += 1;
-                    }
-                    lit.push(' ');
-                }
+                '\\' => self.escape(&mut lit),
+                '\n' | '\r' => self.line_break(&mut lit),
                 '*' => {
                     flush(&mut lit, &mut pieces);
                     pieces.push(Piece::Star);
@@ -97,16 +84,7 @@ impl Parser<'_> {
                     "closes nothing",
                     "remove it, or write \\\\} in a RON string for the character itself",
                 ),
-                c => {
-                    // The plain run up to the next character that means something.
-                    let rest = &self.s[self.i..];
-                    let run = rest
-                        .find(['\\', '\n', '\r', '*', '{', '}', '|'])
-                        .unwrap_or(rest.len());
-                    lit.push(c);
-                    lit.push_str(&rest[..run]);
-                    self.i += run;
-                }
+                c => self.plain_run(c, &mut lit),
             }
         };
         flush(&mut lit, &mut pieces);
@@ -120,6 +98,38 @@ impl Parser<'_> {
         }
         // A story holds hundreds of thousands of these: no spare capacity is kept.
         (Text(pieces.into_boxed_slice()), end)
+    }
+
+    /// After a `\\`: the character it escapes, or the backslash itself.
+    fn escape(&mut self, lit: &mut String) {
+        match self.peek() {
+            Some(e @ ('*' | '{' | '}' | '|' | '\\')) => {
+                self.i += 1;
+                lit.push(e);
+            }
+            _ => lit.push('\\'),
+        }
+    }
+
+    /// A line break and the blanks around it fold into one space.
+    fn line_break(&mut self, lit: &mut String) {
+        let trimmed = lit.trim_end_matches([' ', '\t']).len();
+        lit.truncate(trimmed);
+        while let Some(' ' | '\t' | '\n' | '\r') = self.peek() {
+            self.i += 1;
+        }
+        lit.push(' ');
+    }
+
+    /// `c` and the plain run after it, up to the next character that means something.
+    fn plain_run(&mut self, c: char, lit: &mut String) {
+        let rest = &self.s[self.i..];
+        let run = rest
+            .find(['\\', '\n', '\r', '*', '{', '}', '|'])
+            .unwrap_or(rest.len());
+        lit.push(c);
+        lit.push_str(&rest[..run]);
+        self.i += run;
     }
 
     /// Reads a form after its `{` (at `open`), up to and including its `}`.
