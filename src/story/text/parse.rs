@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Piece, Pos, Resolve, Text, TextError, Vary};
+use super::{IfForm, Piece, Pos, Resolve, Text, TextError, Vary, VaryForm};
 
 /// Parses a string's inline forms. Errors do not stop the parse: the text comes back
 /// with what could be read, and every mistake is listed.
@@ -144,12 +144,12 @@ impl Parser<'_> {
                     slot: slot.unwrap_or(0),
                 },
             };
-            return Some(Piece::Vary {
+            return Some(Piece::Vary(Box::new(VaryForm {
                 at: open,
                 pos: Pos::default(),
                 kind,
                 alts: alts.into_boxed_slice(),
-            });
+            })));
         }
         let trimmed = rest.trim_start();
         let lead = rest.len() - trimmed.len();
@@ -188,15 +188,15 @@ impl Parser<'_> {
                 "write {name ? when it holds | otherwise}; for more, use named conditions in several braces",
             );
         }
-        Some(Piece::If {
+        Some(Piece::If(Box::new(IfForm {
             at: open,
             pos: Pos::default(),
             name: name.into(),
             negate,
-            when: Box::new(when),
+            when,
             then,
             otherwise,
-        })
+        })))
     }
 
     /// Reads `a | b | …}`, trimming each alternative.
