@@ -1,6 +1,7 @@
 //! Building the validated story from the merged layers: the manifest's declarations,
 //! characters and their axes, memories and their reflections.
 
+use super::super::lint::SceneMarks;
 use super::super::model::Narrator;
 use super::super::text::fold;
 use super::text::StringPlace;
@@ -23,7 +24,12 @@ impl Validator<'_> {
             .iter()
             .map(|i| self.character(i.file, &i.raw))
             .collect();
-        let scenes: Vec<Scene> = m.scenes.iter_mut().map(|item| self.scene(item)).collect();
+        // Each raw scene is dropped as soon as its model scene is built, but for the
+        // marks the checks on the graph read.
+        let (scenes, marks): (Vec<Scene>, Vec<SceneMarks>) = std::mem::take(&mut m.scenes)
+            .into_iter()
+            .map(|mut item| (self.scene(&mut item), SceneMarks::new(item)))
+            .unzip();
         let m = &*m;
         self.unused_conditions(m);
         let base = &m.base;
@@ -90,12 +96,12 @@ impl Validator<'_> {
         };
         story.compile();
         if self.known("scene", DeclTable::Scene, 0, &base.start) && !self.scenes_incomplete {
-            let graph = lint::check_graph(files, &self.era_order, m, &story);
+            let graph = lint::check_graph(files, &self.era_order, &marks, &story);
             let clean = !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
                 && graph.iter().all(|d| d.severity != Severity::Error);
             self.diagnostics.extend(graph);
             if clean {
-                self.diagnostics.extend(lint::lint(m, &story));
+                self.diagnostics.extend(lint::lint(m, &marks, &story));
             }
         }
         story
