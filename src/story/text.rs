@@ -364,6 +364,10 @@ pub fn source_offset(literal: &str, start: usize, offset: usize) -> usize {
         return start + 2 + hashes + offset;
     }
     let bytes = literal.as_bytes();
+    // Without escapes, the string is the literal's bytes between its quotes.
+    if !bytes.contains(&b'\\') && offset < bytes.len() && literal.is_char_boundary(1 + offset) {
+        return start + 1 + offset;
+    }
     let (mut src, mut value) = (1usize, 0usize);
     while src < bytes.len() && value < offset {
         let c = literal[src..].chars().next().unwrap_or('"');
@@ -474,5 +478,6 @@ mod tests {
         let lit = r#""a\"b c""#;
         assert_eq!(source_offset(lit, 10, 3), 10 + 5);
         assert_eq!(source_offset("r#\"abc\"#", 0, 1), 4);
+        assert_eq!(source_offset("\"aé b\"", 10, 3), 10 + 4);
     }
 }
