@@ -28,7 +28,12 @@ pub fn run(args: &CheckArgs) -> Result<(), Error> {
         return Err(Error::Story(loaded.report));
     }
     let _ = write!(term_safe::stderr(), "{}", loaded.report.render());
-    emit(&summary(&loaded))
+    let done = emit(&summary(&loaded));
+    // The process ends once `check` has printed: a large story's million small
+    // allocations are handed back with it rather than freed one by one (a tenth of
+    // `check`'s time on a 10,000-scene story).
+    std::mem::forget(loaded);
+    done
 }
 
 /// Words in a scene, counting every paragraph (whatever its condition) and choice

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::engine::{self, GameState, holds};
-use crate::story::text::{Piece, Text};
+use crate::story::text::{IfForm, Piece, Text};
 use crate::story::{Condition, Effect, Scene, Story};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,19 +165,20 @@ fn paragraph_reports(
 fn inline_conditions<'t>(text: &'t Text, out: &mut Vec<(&'t str, bool, &'t Condition)>) {
     for piece in &text.0 {
         match piece {
-            Piece::If {
-                name,
-                negate,
-                when,
-                then,
-                otherwise,
-                ..
-            } => {
+            Piece::If(form) => {
+                let IfForm {
+                    name,
+                    negate,
+                    when,
+                    then,
+                    otherwise,
+                    ..
+                } = &**form;
                 out.push((name, *negate, when));
                 inline_conditions(then, out);
                 inline_conditions(otherwise, out);
             }
-            Piece::Vary { alts, .. } => alts.iter().for_each(|a| inline_conditions(a, out)),
+            Piece::Vary(form) => form.alts.iter().for_each(|a| inline_conditions(a, out)),
             Piece::Lit(_) | Piece::Star => {}
         }
     }

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::story::Story;
 use crate::story::compiled::SceneIx;
-use crate::story::text::{Piece, Text, Vary};
+use crate::story::text::{IfForm, Piece, Text, Vary, VaryForm};
 
 use super::core::{State, holds};
 
@@ -53,13 +53,14 @@ impl Builder<'_> {
                     }
                     None => self.open = Some(self.shown.text.len()),
                 },
-                Piece::If {
-                    negate,
-                    when,
-                    then,
-                    otherwise,
-                    ..
-                } => {
+                Piece::If(form) => {
+                    let IfForm {
+                        negate,
+                        when,
+                        then,
+                        otherwise,
+                        ..
+                    } = &**form;
                     let branch = if holds(&self.story.plan().test(when), state) ^ *negate {
                         then
                     } else {
@@ -67,7 +68,8 @@ impl Builder<'_> {
                     };
                     self.pieces(branch, state, visits);
                 }
-                Piece::Vary { kind, alts, .. } => {
+                Piece::Vary(form) => {
+                    let VaryForm { kind, alts, .. } = &**form;
                     if let Some(alt) = pick(*kind, alts.len(), state, visits).and_then(|i| alts.get(i)) {
                         self.pieces(alt, state, visits);
                     }

@@ -39,15 +39,6 @@ pub(super) struct SceneItem {
 }
 
 impl SceneItem {
-    /// Every choice, the scene's own first, each with the file it was written in.
-    pub fn choices(&self) -> impl Iterator<Item = (usize, &RawChoice)> {
-        self.raw
-            .choices
-            .iter()
-            .map(|c| (self.file, c))
-            .chain(self.added.iter().map(|(f, c)| (*f, c)))
-    }
-
     pub fn has_choices(&self) -> bool {
         !self.raw.choices.is_empty() || !self.added.is_empty()
     }

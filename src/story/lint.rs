@@ -12,34 +12,37 @@ use std::collections::VecDeque;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::diagnostic::{Diagnostic, SourceFile};
-use super::layers::{Merged, SceneItem};
+use super::layers::Merged;
 use super::model::{Condition, Scene, Story};
-use super::raw::{RawCondition, RawEffect};
+use super::raw::RawCondition;
 use super::source::Spanned;
 
 mod facts;
+mod marks;
 
 use facts::Facts;
+use marks::ChoiceMarks;
+pub(super) use marks::SceneMarks;
 
 /// Era order along edges, reachability from the start, and scenes whose every choice
 /// is conditional.
 pub(super) fn check_graph(
     _files: &[SourceFile],
     eras: &[String],
-    m: &Merged,
+    scenes: &[SceneMarks],
     story: &Story,
 ) -> Vec<Diagnostic> {
     let rank = |era: &str| eras.iter().position(|e| e == era);
     let mut problems = Vec::new();
     // Who leads into each scene, built only if some choice goes `Back`.
     let mut sources: Option<Sources<'_>> = None;
-    for item in &m.scenes {
-        let raw = &item.raw;
-        let from = rank(&raw.era.value);
-        for (file, c) in item.choices() {
-            if c.to.back {
+    for item in scenes {
+        let from = rank(&item.era.value);
+        for c in &item.choices {
+            let file = c.file;
+            if c.back {
                 let sources = sources.get_or_insert_with(|| leading_into(story));
-                back_to_earlier_era(story, sources, &rank, item, file, c, &mut problems);
+                back_to_earlier_era(story, sources, &rank, item, c, &mut problems);
                 continue;
             }
             let Some(target) = story.scene(&c.to.value) else {
@@ -54,7 +57,7 @@ pub(super) fn check_graph(
                         c.to.span.clone(),
                         format!(
                             "choice '{}' goes back in time: scene '{}' is in era '{}', before '{}'",
-                            c.id.value, target.id, target.era, raw.era.value
+                            c.id.value, target.id, target.era, item.era.value
                         ),
                     )
                     .label("leads to an earlier era")
@@ -65,14 +68,14 @@ pub(super) fn check_graph(
             }
         }
         if item.has_choices()
-            && item.choices().all(|(_, c)| c.when.is_some())
-            && !story.scene(&raw.id.value).is_some_and(complementary_choices)
+            && item.choices.iter().all(|c| c.conditional)
+            && !story.scene(&item.id.value).is_some_and(complementary_choices)
         {
             problems.push(
                 Diagnostic::warning(
                     item.file,
-                    raw.id.span.clone(),
-                    format!("every choice of scene '{}' has a condition", raw.id.value),
+                    item.id.span.clone(),
+                    format!("every choice of scene '{}' has a condition", item.id.value),
                 )
                 .label("the player is stuck here if none holds")
                 .help("give one choice no condition, as a way on that is always open"),
@@ -80,13 +83,13 @@ pub(super) fn check_graph(
         }
     }
     let reached = reachable(story, |_| true);
-    for item in &m.scenes {
-        if !reached.contains(item.raw.id.as_str()) {
+    for item in scenes {
+        if !reached.contains(item.id.as_str()) {
             problems.push(
                 Diagnostic::warning(
                     item.file,
-                    item.raw.id.span.clone(),
-                    format!("scene '{}' is never reached", item.raw.id.value),
+                    item.id.span.clone(),
+                    format!("scene '{}' is never reached", item.id.value),
                 )
                 .label("no choice leads here from the start")
                 .help("point a choice at it, or remove it"),
@@ -117,14 +120,13 @@ fn back_to_earlier_era(
     story: &Story,
     sources: &Sources<'_>,
     rank: &impl Fn(&str) -> Option<usize>,
-    item: &SceneItem,
-    file: usize,
-    c: &super::raw::RawChoice,
+    item: &SceneMarks,
+    c: &ChoiceMarks,
     out: &mut Vec<Diagnostic>,
 ) {
-    let here = rank(&item.raw.era.value);
+    let here = rank(&item.era.value);
     let earlier = sources
-        .get(item.raw.id.as_str())
+        .get(item.id.as_str())
         .into_iter()
         .flatten()
         .map(|&i| &story.scenes[i])
@@ -132,7 +134,7 @@ fn back_to_earlier_era(
     if let Some(from) = earlier {
         out.push(
             Diagnostic::error(
-                file,
+                c.file,
                 c.to.span.clone(),
                 format!(
                     "choice '{}' may go back in time: scene '{}' (era '{}') leads here, and Back would return to it",
@@ -168,7 +170,7 @@ fn reachable(story: &Story, follow: impl Fn(&Condition) -> bool) -> HashSet<&str
 
 /// Warnings for what is probably a mistake; run only on a story without errors, whose
 /// raw and validated forms line up item for item.
-pub(super) fn lint(m: &Merged, story: &Story) -> Vec<Diagnostic> {
+pub(super) fn lint(m: &Merged, scenes: &[SceneMarks], story: &Story) -> Vec<Diagnostic> {
     let facts = Facts::gather(story);
     let mut out = Vec::new();
     unused_declarations(m, &facts, &mut out);
@@ -193,11 +195,11 @@ pub(super) fn lint(m: &Merged, story: &Story) -> Vec<Diagnostic> {
             }
         }
     }
-    for item in &m.scenes {
+    for item in scenes {
         conditions_in_scene(item, story, &facts, &mut out);
     }
     endings(m, story, &facts, &mut out);
-    flags(m, &mut out);
+    flags(m, scenes, &mut out);
     out
 }
 
@@ -234,15 +236,15 @@ fn unused_declarations(m: &Merged, facts: &Facts<'_>, out: &mut Vec<Diagnostic>)
     }
 }
 
-fn conditions_in_scene(item: &SceneItem, story: &Story, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(scene) = story.scene(&item.raw.id) else {
+fn conditions_in_scene(item: &SceneMarks, story: &Story, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(scene) = story.scene(&item.id) else {
         return;
     };
-    for ((file, raw), model) in item.choices().zip(&scene.choices) {
+    for (raw, model) in item.choices.iter().zip(&scene.choices) {
         if let Some(why) = model.when.as_ref().and_then(|c| facts.never(c)) {
             out.push(
                 Diagnostic::warning(
-                    file,
+                    raw.file,
                     raw.id.span.clone(),
                     format!(
                         "choice '{}' of scene '{}' can never be offered",
@@ -254,12 +256,12 @@ fn conditions_in_scene(item: &SceneItem, story: &Story, facts: &Facts<'_>, out: 
             );
         }
     }
-    for (raw, model) in item.raw.text.iter().zip(&scene.text) {
+    for (span, model) in item.paragraphs.iter().zip(&scene.text) {
         if let Some(why) = model.when.as_ref().and_then(|c| facts.never(c)) {
             out.push(
                 Diagnostic::warning(
                     item.file,
-                    raw.text.span.clone(),
+                    span.clone(),
                     format!("a paragraph of scene '{}' can never show", scene.id),
                 )
                 .label(format!("its condition can never hold: {why}"))
@@ -308,29 +310,12 @@ fn endings(m: &Merged, story: &Story, facts: &Facts<'_>, out: &mut Vec<Diagnosti
 }
 
 /// Flags set but never read, and read but never set, at their first use.
-fn flags(m: &Merged, out: &mut Vec<Diagnostic>) {
+fn flags(m: &Merged, scenes: &[SceneMarks], out: &mut Vec<Diagnostic>) {
     let mut sets: Vec<(usize, &Spanned)> = Vec::new();
     let mut reads: Vec<(usize, &Spanned)> = Vec::new();
-    for item in &m.scenes {
-        for p in &item.raw.text {
-            if let Some(c) = &p.when {
-                flag_reads(c, item.file, &mut reads);
-            }
-        }
-        let own = item.raw.effects.iter().map(|e| (item.file, e));
-        let in_choices = item
-            .choices()
-            .flat_map(|(f, c)| c.effects.iter().map(move |e| (f, e)));
-        for (file, e) in own.chain(in_choices) {
-            if let RawEffect::Set(x) = e {
-                sets.push((file, x));
-            }
-        }
-        for (file, c) in item.choices() {
-            if let Some(w) = &c.when {
-                flag_reads(w, file, &mut reads);
-            }
-        }
+    for item in scenes {
+        reads.extend(item.reads.iter().map(|(f, x)| (*f, x)));
+        sets.extend(item.sets.iter().map(|(f, x)| (*f, x)));
     }
     for item in &m.memories {
         for r in &item.raw.reflections {
@@ -380,7 +365,7 @@ fn flags(m: &Merged, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn flag_reads<'r>(c: &'r RawCondition, file: usize, out: &mut Vec<(usize, &'r Spanned)>) {
+pub(super) fn flag_reads<'r>(c: &'r RawCondition, file: usize, out: &mut Vec<(usize, &'r Spanned)>) {
     match c {
         RawCondition::All(l) | RawCondition::Any(l) => l.iter().for_each(|c| flag_reads(c, file, out)),
         RawCondition::Not(inner) => flag_reads(inner, file, out),

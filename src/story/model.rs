@@ -217,9 +217,10 @@ impl Story {
         &self.plan
     }
 
-    /// Compiles the story for the engine; validation does this once it has built it.
-    pub(crate) fn compile(&mut self) {
-        self.plan = Arc::new(Plan::compile(self));
+    /// Sets the story as compiled for the engine ([`Plan::compile`]); validation
+    /// compiles it once it has built the story.
+    pub(crate) fn set_plan(&mut self, plan: Plan) {
+        self.plan = Arc::new(plan);
     }
 
     pub fn scene(&self, id: &str) -> Option<&Scene> {

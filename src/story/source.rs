@@ -23,8 +23,13 @@ pub struct Spanned {
 impl Spanned {
     /// Takes the next literal span for a string that serde has just read.
     pub(crate) fn from_literal(value: &str) -> Self {
+        Self::from_owned_literal(value.to_owned())
+    }
+
+    /// [`Spanned::from_literal`] of a string serde has already copied out.
+    pub(crate) fn from_owned_literal(value: String) -> Self {
         Self {
-            value: value.to_owned(),
+            value,
             span: next_span(),
         }
     }
@@ -43,8 +48,7 @@ impl std::ops::Deref for Spanned {
 
 impl<'de> Deserialize<'de> for Spanned {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = String::deserialize(deserializer)?;
-        Ok(Self::from_literal(&value))
+        String::deserialize(deserializer).map(Self::from_owned_literal)
     }
 }
 

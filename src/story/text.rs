@@ -18,7 +18,8 @@ pub use parse::parse;
 /// A parsed string: literal runs, emphasis marks and inline forms.
 ///
 /// A large story holds hundreds of thousands of pieces, so they are kept small: boxed
-/// slices and strings (no spare capacity), and the condition of an `If` behind a box.
+/// slices and strings (no spare capacity), and each inline form behind a box of its
+/// own (most pieces are literal runs, a word or two of pointer each).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Text(pub Box<[Piece]>);
 
@@ -29,23 +30,32 @@ pub enum Piece {
     /// A `*`: emphasis starts or ends here.
     Star,
     /// `{name ? then | otherwise}`; `negate` for `{!name ? …}`.
-    If {
-        /// Where the form's `{` is: a byte offset in the string, and in the file.
-        at: usize,
-        pos: Pos,
-        name: Box<str>,
-        negate: bool,
-        when: Box<Condition>,
-        then: Text,
-        otherwise: Text,
-    },
+    If(Box<IfForm>),
     /// `{seq: …}`, `{cycle: …}`, `{once: …}` or `{shuffle: …}`, and its alternatives.
-    Vary {
-        at: usize,
-        pos: Pos,
-        kind: Vary,
-        alts: Box<[Text]>,
-    },
+    Vary(Box<VaryForm>),
+}
+
+/// `{name ? then | otherwise}`, or `{!name ? …}` with `negate`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IfForm {
+    /// Where the form's `{` is: a byte offset in the string, and in the file.
+    pub at: usize,
+    pub pos: Pos,
+    pub name: Box<str>,
+    pub negate: bool,
+    pub when: Condition,
+    pub then: Text,
+    pub otherwise: Text,
+}
+
+/// `{seq: …}`, `{cycle: …}`, `{once: …}` or `{shuffle: …}`, and its alternatives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VaryForm {
+    /// Where the form's `{` is: a byte offset in the string, and in the file.
+    pub at: usize,
+    pub pos: Pos,
+    pub kind: Vary,
+    pub alts: Box<[Text]>,
 }
 
 /// A 1-based line and column in a story file (0 when unknown).
@@ -112,13 +122,14 @@ impl Text {
     fn collect_alternatives(&self, out: &mut Vec<String>) {
         for piece in &self.0 {
             match piece {
-                Piece::If {
-                    name,
-                    negate,
-                    then,
-                    otherwise,
-                    ..
-                } => {
+                Piece::If(form) => {
+                    let IfForm {
+                        name,
+                        negate,
+                        then,
+                        otherwise,
+                        ..
+                    } = &**form;
                     let bang = if *negate { "!" } else { "" };
                     out.push(format!("{{{bang}{name} ? {}}}", then.outline()));
                     then.collect_alternatives(out);
@@ -127,7 +138,8 @@ impl Text {
                         otherwise.collect_alternatives(out);
                     }
                 }
-                Piece::Vary { kind, alts, .. } => {
+                Piece::Vary(form) => {
+                    let VaryForm { kind, alts, .. } = &**form;
                     for alt in alts {
                         out.push(format!("{{{}: {}}}", kind.keyword(), alt.outline()));
                         alt.collect_alternatives(out);
@@ -145,14 +157,16 @@ impl Text {
             match piece {
                 Piece::Lit(l) => s.push_str(l),
                 Piece::Star => {}
-                Piece::If { then, otherwise, .. } => {
+                Piece::If(form) => {
+                    let IfForm { then, otherwise, .. } = &**form;
                     s.push(' ');
                     s.push_str(&then.words());
                     s.push(' ');
                     s.push_str(&otherwise.words());
                     s.push(' ');
                 }
-                Piece::Vary { alts, .. } => {
+                Piece::Vary(form) => {
+                    let VaryForm { alts, .. } = &**form;
                     for alt in alts {
                         s.push(' ');
                         s.push_str(&alt.words());
@@ -178,14 +192,16 @@ impl Text {
             match piece {
                 Piece::Lit(l) => c.feed(l),
                 Piece::Star => {}
-                Piece::If { then, otherwise, .. } => {
+                Piece::If(form) => {
+                    let IfForm { then, otherwise, .. } = &**form;
                     c.space();
                     then.count_words(c);
                     c.space();
                     otherwise.count_words(c);
                     c.space();
                 }
-                Piece::Vary { alts, .. } => {
+                Piece::Vary(form) => {
+                    let VaryForm { alts, .. } = &**form;
                     for alt in alts {
                         c.space();
                         alt.count_words(c);
@@ -203,7 +219,7 @@ impl Text {
             match piece {
                 Piece::Lit(l) => s.push_str(l),
                 Piece::Star => {}
-                Piece::If { .. } | Piece::Vary { .. } => s.push('…'),
+                Piece::If(_) | Piece::Vary(_) => s.push('…'),
             }
         }
         s.trim().to_owned()
@@ -213,23 +229,25 @@ impl Text {
     pub fn locate(&mut self, at: &mut dyn FnMut(usize) -> Pos) {
         for piece in &mut self.0 {
             match piece {
-                Piece::If {
-                    at: offset,
-                    pos,
-                    then,
-                    otherwise,
-                    ..
-                } => {
+                Piece::If(form) => {
+                    let IfForm {
+                        at: offset,
+                        pos,
+                        then,
+                        otherwise,
+                        ..
+                    } = &mut **form;
                     *pos = at(*offset);
                     then.locate(at);
                     otherwise.locate(at);
                 }
-                Piece::Vary {
-                    at: offset,
-                    pos,
-                    alts,
-                    ..
-                } => {
+                Piece::Vary(form) => {
+                    let VaryForm {
+                        at: offset,
+                        pos,
+                        alts,
+                        ..
+                    } = &mut **form;
                     *pos = at(*offset);
                     for a in alts {
                         a.locate(at);
@@ -242,9 +260,7 @@ impl Text {
 
     /// Whether the text has any inline form that varies with the state.
     pub fn has_forms(&self) -> bool {
-        self.0
-            .iter()
-            .any(|p| matches!(p, Piece::If { .. } | Piece::Vary { .. }))
+        self.0.iter().any(|p| matches!(p, Piece::If(_) | Piece::Vary(_)))
     }
 }
 
@@ -252,39 +268,59 @@ impl Text {
 #[derive(Default)]
 struct WordCounter {
     words: usize,
-    in_word: bool,
+    /// Whether the run of non-whitespace being read holds a letter or digit (so a
+    /// word ends at the next whitespace).
     alphanumeric: bool,
 }
+
+/// What an ASCII byte is to [`WordCounter`]: whitespace as `char::is_whitespace` has
+/// it (U+000B and U+000C included), a letter or digit, or anything else.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        // ' ', '\t', '\n', U+000B, U+000C, '\r'; '0'..='9', 'A'..='Z', 'a'..='z'.
+        if matches!(b, 0x20 | 0x09..=0x0D) {
+            table[b] = SPACE;
+        } else if matches!(b, 0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A) {
+            table[b] = ALNUM;
+        }
+        b += 1;
+    }
+    table
+};
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
 
 impl WordCounter {
     fn feed(&mut self, s: &str) {
         if s.is_ascii() {
+            // Without branches on the text: a word ends at each whitespace after a
+            // letter or digit.
+            let mut alphanumeric = u8::from(self.alphanumeric);
             for &b in s.as_bytes() {
-                // `char::is_whitespace` on ASCII (which counts U+000B and U+000C).
-                if matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r') {
-                    self.space();
-                } else {
-                    self.in_word = true;
-                    self.alphanumeric |= b.is_ascii_alphanumeric();
-                }
+                let class = ASCII_CLASS[usize::from(b & 0x7F)];
+                let (space, letter) = (class & SPACE, class >> 1);
+                self.words += usize::from(space & alphanumeric);
+                alphanumeric = (alphanumeric | letter) & (space ^ 1);
             }
+            self.alphanumeric = alphanumeric != 0;
             return;
         }
         for ch in s.chars() {
             if ch.is_whitespace() {
                 self.space();
             } else {
-                self.in_word = true;
                 self.alphanumeric |= ch.is_alphanumeric();
             }
         }
     }
 
     fn space(&mut self) {
-        if self.in_word && self.alphanumeric {
+        if self.alphanumeric {
             self.words += 1;
         }
-        self.in_word = false;
         self.alphanumeric = false;
     }
 
@@ -328,6 +364,10 @@ pub fn source_offset(literal: &str, start: usize, offset: usize) -> usize {
         return start + 2 + hashes + offset;
     }
     let bytes = literal.as_bytes();
+    // Without escapes, the string is the literal's bytes between its quotes.
+    if !bytes.contains(&b'\\') && offset < bytes.len() && literal.is_char_boundary(1 + offset) {
+        return start + 1 + offset;
+    }
     let (mut src, mut value) = (1usize, 0usize);
     while src < bytes.len() && value < offset {
         let c = literal[src..].chars().next().unwrap_or('"');
@@ -438,5 +478,6 @@ mod tests {
         let lit = r#""a\"b c""#;
         assert_eq!(source_offset(lit, 10, 3), 10 + 5);
         assert_eq!(source_offset("r#\"abc\"#", 0, 1), 4);
+        assert_eq!(source_offset("\"aé b\"", 10, 3), 10 + 4);
     }
 }

@@ -320,7 +320,7 @@ fn parse_in_parallel(files: &[SourceFile]) -> Vec<Parsed<Vec<RawScene>>> {
     })
 }
 
-/// The stack of a parsing thread: as much as a main thread has.
+/// The stack of a loading thread (parsing, compiling): as much as a main thread has.
 const WORKER_STACK: usize = 8 << 20;
 
 fn describe_ron_error(code: &ron::Error) -> (String, Option<String>) {

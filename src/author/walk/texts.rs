@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::{State, core};
 use crate::story::compiled::SceneIx;
-use crate::story::text::{Piece, Text, Vary};
+use crate::story::text::{IfForm, Piece, Text, Vary, VaryForm};
 use crate::story::{Pos, Story};
 
 /// A piece of text that no explored state showed.
@@ -124,13 +124,14 @@ impl TextCoverage {
     ) -> usize {
         for piece in &text.0 {
             match piece {
-                Piece::If {
-                    negate,
-                    when,
-                    then,
-                    otherwise,
-                    ..
-                } => {
+                Piece::If(form) => {
+                    let IfForm {
+                        negate,
+                        when,
+                        then,
+                        otherwise,
+                        ..
+                    } = &**form;
                     let yes = shows && (core::holds(&story.plan().test(when), state) ^ *negate);
                     self.seen[at] |= yes;
                     at = self.walk(story, then, state, scene, at + 1, yes);
@@ -140,7 +141,8 @@ impl TextCoverage {
                         at = self.walk(story, otherwise, state, scene, at + 1, no);
                     }
                 }
-                Piece::Vary { kind, alts, .. } => {
+                Piece::Vary(form) => {
+                    let VaryForm { kind, alts, .. } = &**form;
                     let n = usize::try_from(state.visits(scene).saturating_sub(1)).unwrap_or(usize::MAX);
                     let count = alts.len();
                     for (i, alt) in alts.iter().enumerate() {
@@ -185,14 +187,15 @@ fn item(file: &str, pos: Pos, what: String) -> UnshownText {
 fn alternatives(text: &Text, file: &str, out: &mut Vec<UnshownText>) {
     for piece in &text.0 {
         match piece {
-            Piece::If {
-                pos,
-                name,
-                negate,
-                then,
-                otherwise,
-                ..
-            } => {
+            Piece::If(form) => {
+                let IfForm {
+                    pos,
+                    name,
+                    negate,
+                    then,
+                    otherwise,
+                    ..
+                } = &**form;
                 let bang = if *negate { "!" } else { "" };
                 out.push(item(file, *pos, format!("{{{bang}{name} ? …}} when it holds")));
                 alternatives(then, file, out);
@@ -201,7 +204,8 @@ fn alternatives(text: &Text, file: &str, out: &mut Vec<UnshownText>) {
                     alternatives(otherwise, file, out);
                 }
             }
-            Piece::Vary { pos, kind, alts, .. } => {
+            Piece::Vary(form) => {
+                let VaryForm { pos, kind, alts, .. } = &**form;
                 for (i, alt) in alts.iter().enumerate() {
                     out.push(item(
                         file,
@@ -242,12 +246,14 @@ fn alternatives_by_visits(text: &Text) -> usize {
     let mut most = 0;
     for piece in &text.0 {
         match piece {
-            Piece::If { then, otherwise, .. } => {
+            Piece::If(form) => {
+                let IfForm { then, otherwise, .. } = &**form;
                 most = most
                     .max(alternatives_by_visits(then))
                     .max(alternatives_by_visits(otherwise));
             }
-            Piece::Vary { kind, alts, .. } => {
+            Piece::Vary(form) => {
+                let VaryForm { kind, alts, .. } = &**form;
                 if !matches!(kind, Vary::Shuffle { .. }) {
                     most = most.max(alts.len());
                 }

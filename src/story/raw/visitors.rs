@@ -34,6 +34,15 @@ impl<'de> serde::de::Visitor<'de> for ParagraphVisitor {
         })
     }
 
+    fn visit_string<E: serde::de::Error>(self, value: String) -> Result<RawParagraph, E> {
+        Ok(RawParagraph {
+            link: Link::Plain,
+            head: None,
+            when: None,
+            text: Spanned::from_owned_literal(value),
+        })
+    }
+
     fn visit_newtype_struct<D: serde::Deserializer<'de>>(self, d: D) -> Result<RawParagraph, D::Error> {
         use serde::de::Error;
         match super::super::source::word_here(&["If", "ElseIf", "Else"]) {

@@ -3,15 +3,17 @@
 
 use std::ops::Range;
 
-use super::{Piece, Pos, Resolve, Text, TextError, Vary};
+use super::{IfForm, Piece, Pos, Resolve, Text, TextError, Vary, VaryForm};
 
 /// Parses a string's inline forms. Errors do not stop the parse: the text comes back
 /// with what could be read, and every mistake is listed.
 pub fn parse(s: &str, resolve: &mut dyn Resolve) -> (Text, Vec<TextError>) {
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'\\' | b'\n' | b'\r' | b'*' | b'{' | b'}'))
-    {
+    // Most strings are plain: one pass over every byte, without an early exit, so
+    // that it runs on whole words at once.
+    let special = s.bytes().fold(false, |any, b| {
+        any | matches!(b, b'\\' | b'\n' | b'\r' | b'*' | b'{' | b'}')
+    });
+    if !special {
         return (Text::plain(s), Vec::new());
     }
     let mut p = Parser {
@@ -154,12 +156,12 @@ impl Parser<'_> {
                     slot: slot.unwrap_or(0),
                 },
             };
-            return Some(Piece::Vary {
+            return Some(Piece::Vary(Box::new(VaryForm {
                 at: open,
                 pos: Pos::default(),
                 kind,
                 alts: alts.into_boxed_slice(),
-            });
+            })));
         }
         let trimmed = rest.trim_start();
         let lead = rest.len() - trimmed.len();
@@ -198,15 +200,15 @@ impl Parser<'_> {
                 "write {name ? when it holds | otherwise}; for more, use named conditions in several braces",
             );
         }
-        Some(Piece::If {
+        Some(Piece::If(Box::new(IfForm {
             at: open,
             pos: Pos::default(),
             name: name.into(),
             negate,
-            when: Box::new(when),
+            when,
             then,
             otherwise,
-        })
+        })))
     }
 
     /// Reads `a | b | …}`, trimming each alternative.

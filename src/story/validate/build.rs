@@ -1,6 +1,8 @@
 //! Building the validated story from the merged layers: the manifest's declarations,
 //! characters and their axes, memories and their reflections.
 
+use super::super::compiled::Plan;
+use super::super::lint::SceneMarks;
 use super::super::model::Narrator;
 use super::super::text::fold;
 use super::text::StringPlace;
@@ -23,7 +25,12 @@ impl Validator<'_> {
             .iter()
             .map(|i| self.character(i.file, &i.raw))
             .collect();
-        let scenes: Vec<Scene> = m.scenes.iter_mut().map(|item| self.scene(item)).collect();
+        // Each raw scene is dropped as soon as its model scene is built, but for the
+        // marks the checks on the graph read.
+        let (scenes, marks): (Vec<Scene>, Vec<SceneMarks>) = std::mem::take(&mut m.scenes)
+            .into_iter()
+            .map(|mut item| (self.scene(&mut item), SceneMarks::new(item)))
+            .unzip();
         let m = &*m;
         self.unused_conditions(m);
         let base = &m.base;
@@ -88,17 +95,36 @@ impl Validator<'_> {
             scene_index,
             plan: Default::default(),
         };
-        story.compile();
-        if self.known("scene", DeclTable::Scene, 0, &base.start) && !self.scenes_incomplete {
-            let graph = lint::check_graph(files, &self.era_order, m, &story);
+        // The engine's plan is compiled beside the checks on the graph, which read only
+        // the model.
+        let plan = std::thread::scope(|scope| {
+            let compiling = std::thread::Builder::new()
+                .stack_size(super::WORKER_STACK)
+                .spawn_scoped(scope, || Plan::compile(&story));
+            self.check_graph(m, &marks, files, &story);
+            match compiling.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(plan)) => plan,
+                Ok(Err(panic)) => std::panic::resume_unwind(panic),
+                // No thread to be had: compile here.
+                Err(_) => Plan::compile(&story),
+            }
+        });
+        story.set_plan(plan);
+        story
+    }
+
+    /// The checks on the whole graph, once every scene is built: era order, reachability,
+    /// and (on a story without errors) the lint.
+    fn check_graph(&mut self, m: &Merged, marks: &[SceneMarks], files: &[SourceFile], story: &Story) {
+        if self.known("scene", DeclTable::Scene, 0, &m.base.start) && !self.scenes_incomplete {
+            let graph = lint::check_graph(files, &self.era_order, marks, story);
             let clean = !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
                 && graph.iter().all(|d| d.severity != Severity::Error);
             self.diagnostics.extend(graph);
             if clean {
-                self.diagnostics.extend(lint::lint(m, &story));
+                self.diagnostics.extend(lint::lint(m, marks, story));
             }
         }
-        story
     }
 
     pub(super) fn declare_manifest(&mut self, m: &Merged) {

@@ -9,9 +9,9 @@ use super::{
 };
 
 impl Validator<'_> {
-    /// Builds a scene, moving its strings out of `item` (the lint after reads only
-    /// their spans): the text is not copied, and its memory is not freed to be taken
-    /// again.
+    /// Builds a scene, moving its strings out of `item` (the checks after read only
+    /// the marks taken from what is left of it): the text is not copied, and its
+    /// memory is not freed to be taken again.
     pub(super) fn scene(&mut self, item: &mut SceneItem) -> Scene {
         let file = item.file;
         let raw = &item.raw;
