@@ -39,7 +39,6 @@ pub(super) fn check_graph(
     for item in scenes {
         let from = rank(&item.era.value);
         for c in &item.choices {
-            let file = c.file;
             if c.back {
                 let sources = sources.get_or_insert_with(|| leading_into(story));
                 back_to_earlier_era(story, sources, &rank, item, c, &mut problems);
@@ -51,20 +50,7 @@ pub(super) fn check_graph(
             if let (Some(from), Some(to)) = (from, rank(&target.era))
                 && to < from
             {
-                problems.push(
-                    Diagnostic::error(
-                        file,
-                        c.to.span.clone(),
-                        format!(
-                            "choice '{}' goes back in time: scene '{}' is in era '{}', before '{}'",
-                            c.id.value, target.id, target.era, item.era.value
-                        ),
-                    )
-                    .label("leads to an earlier era")
-                    .help(
-                        "eras only move forward; a present-day frame scene that opens an act takes that act's era and `frame: true`",
-                    ),
-                );
+                problems.push(back_in_time(item, c, target));
             }
         }
         if item.has_choices()
@@ -82,6 +68,28 @@ pub(super) fn check_graph(
             );
         }
     }
+    never_reached(story, scenes, &mut problems);
+    problems
+}
+
+/// A choice that leads to a scene of an earlier era.
+fn back_in_time(item: &SceneMarks, c: &ChoiceMarks, target: &Scene) -> Diagnostic {
+    Diagnostic::error(
+        c.file,
+        c.to.span.clone(),
+        format!(
+            "choice '{}' goes back in time: scene '{}' is in era '{}', before '{}'",
+            c.id.value, target.id, target.era, item.era.value
+        ),
+    )
+    .label("leads to an earlier era")
+    .help(
+        "eras only move forward; a present-day frame scene that opens an act takes that act's era and `frame: true`",
+    )
+}
+
+/// Scenes no choice leads to from the start.
+fn never_reached(story: &Story, scenes: &[SceneMarks], problems: &mut Vec<Diagnostic>) {
     let reached = reachable(story, |_| true);
     for item in scenes {
         if !reached.contains(item.id.as_str()) {
@@ -96,7 +104,6 @@ pub(super) fn check_graph(
             );
         }
     }
-    problems
 }
 
 /// Scene id → the scenes with a choice (not `Back`) that leads there, in story order.

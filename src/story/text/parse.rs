@@ -146,22 +146,7 @@ impl Parser<'_> {
         if let Some(k) = keyword {
             let skip = rest.len() - rest.trim_start().len() + k.len() + 1;
             self.i += skip;
-            let alts = self.alternatives(resolve, open)?;
-            let slot = resolve.variation(k, alts.len(), open..self.i);
-            let kind = match k {
-                "seq" => Vary::Seq,
-                "cycle" => Vary::Cycle,
-                "once" => Vary::Once,
-                _ => Vary::Shuffle {
-                    slot: slot.unwrap_or(0),
-                },
-            };
-            return Some(Piece::Vary(Box::new(VaryForm {
-                at: open,
-                pos: Pos::default(),
-                kind,
-                alts: alts.into_boxed_slice(),
-            })));
+            return self.vary(resolve, open, k);
         }
         let trimmed = rest.trim_start();
         let lead = rest.len() - trimmed.len();
@@ -188,6 +173,38 @@ impl Parser<'_> {
         }
         let name_range = name_start..name_start + name_len;
         self.i = name_start + name_len + (after_bang[name_len..].len() - after_name.len()) + 1;
+        self.if_form(resolve, open, name, negate, name_range)
+    }
+
+    /// A variation's alternatives, after `{seq:` (or another `keyword`) at `open`.
+    fn vary(&mut self, resolve: &mut dyn Resolve, open: usize, keyword: &str) -> Option<Piece> {
+        let alts = self.alternatives(resolve, open)?;
+        let slot = resolve.variation(keyword, alts.len(), open..self.i);
+        let kind = match keyword {
+            "seq" => Vary::Seq,
+            "cycle" => Vary::Cycle,
+            "once" => Vary::Once,
+            _ => Vary::Shuffle {
+                slot: slot.unwrap_or(0),
+            },
+        };
+        Some(Piece::Vary(Box::new(VaryForm {
+            at: open,
+            pos: Pos::default(),
+            kind,
+            alts: alts.into_boxed_slice(),
+        })))
+    }
+
+    /// A condition's one or two alternatives, after `{name ?` (the name at `name_range`).
+    fn if_form(
+        &mut self,
+        resolve: &mut dyn Resolve,
+        open: usize,
+        name: &str,
+        negate: bool,
+        name_range: Range<usize>,
+    ) -> Option<Piece> {
         let when = resolve.condition(name, name_range);
         let mut alts = self.alternatives(resolve, open)?.into_iter();
         let then = alts.next().unwrap_or_default();

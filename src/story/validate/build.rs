@@ -4,6 +4,7 @@
 use super::super::compiled::Plan;
 use super::super::lint::SceneMarks;
 use super::super::model::Narrator;
+use super::super::raw::{RawEra, RawNarrator};
 use super::super::text::fold;
 use super::text::StringPlace;
 use super::{
@@ -33,68 +34,7 @@ impl Validator<'_> {
             .unzip();
         let m = &*m;
         self.unused_conditions(m);
-        let base = &m.base;
-        let scene_index = scenes
-            .iter()
-            .enumerate()
-            .map(|(i, s): (usize, &Scene)| (s.id.clone(), i))
-            .collect();
-        let mut story = Story {
-            id: base.id.value.clone(),
-            title: base.title.value.clone(),
-            subtitle: base.subtitle.as_ref().map(|s| fold(&s.value)),
-            author: base.author.as_ref().map(|s| s.value.clone()),
-            narrator: base
-                .narrator
-                .as_ref()
-                .map_or_else(Default::default, |n| Narrator {
-                    name: n.name.value.clone(),
-                    pronoun: n.pronoun,
-                }),
-            start: base.start.value.clone(),
-            eras: base
-                .eras
-                .iter()
-                .map(|e| Era {
-                    id: e.id.value.clone(),
-                    title: e.title.value.clone(),
-                })
-                .collect(),
-            characters,
-            tones: m.tones.iter().map(|t| t.raw.value.clone()).collect(),
-            knowledge: m
-                .knowledge
-                .iter()
-                .map(|k| Knowledge {
-                    id: k.raw.id.value.clone(),
-                    summary: fold(&k.raw.summary.value),
-                })
-                .collect(),
-            memories,
-            keepsakes: m
-                .keepsakes
-                .iter()
-                .map(|k| Keepsake {
-                    id: k.raw.id.value.clone(),
-                    name: k.raw.name.value.clone(),
-                    description: fold(&k.raw.description.value),
-                })
-                .collect(),
-            endings: m
-                .endings
-                .iter()
-                .map(|e| Ending {
-                    id: e.raw.id.value.clone(),
-                    title: e.raw.title.value.clone(),
-                    summary: e.raw.summary.as_ref().map(|s| fold(&s.value)),
-                })
-                .collect(),
-            scenes,
-            packs: m.packs.clone(),
-            content_hash: 0,
-            scene_index,
-            plan: Default::default(),
-        };
+        let mut story = assemble(m, characters, memories, scenes);
         // The engine's plan is compiled beside the checks on the graph, which read only
         // the model.
         let plan = std::thread::scope(|scope| {
@@ -256,5 +196,73 @@ impl Validator<'_> {
             reflections,
             file: self.files[file].name.clone(),
         }
+    }
+}
+
+/// The story made of the merged manifest and what was built from it; the plan and the
+/// content hash are left for the caller.
+fn assemble(m: &Merged, characters: Vec<Character>, memories: Vec<Memory>, scenes: Vec<Scene>) -> Story {
+    let base = &m.base;
+    let scene_index = scenes
+        .iter()
+        .enumerate()
+        .map(|(i, s): (usize, &Scene)| (s.id.clone(), i))
+        .collect();
+    Story {
+        id: base.id.value.clone(),
+        title: base.title.value.clone(),
+        subtitle: base.subtitle.as_ref().map(|s| fold(&s.value)),
+        author: base.author.as_ref().map(|s| s.value.clone()),
+        narrator: base.narrator.as_ref().map_or_else(Default::default, narrator),
+        start: base.start.value.clone(),
+        eras: base.eras.iter().map(era).collect(),
+        characters,
+        tones: m.tones.iter().map(|t| t.raw.value.clone()).collect(),
+        knowledge: m
+            .knowledge
+            .iter()
+            .map(|k| Knowledge {
+                id: k.raw.id.value.clone(),
+                summary: fold(&k.raw.summary.value),
+            })
+            .collect(),
+        memories,
+        keepsakes: m
+            .keepsakes
+            .iter()
+            .map(|k| Keepsake {
+                id: k.raw.id.value.clone(),
+                name: k.raw.name.value.clone(),
+                description: fold(&k.raw.description.value),
+            })
+            .collect(),
+        endings: m
+            .endings
+            .iter()
+            .map(|e| Ending {
+                id: e.raw.id.value.clone(),
+                title: e.raw.title.value.clone(),
+                summary: e.raw.summary.as_ref().map(|s| fold(&s.value)),
+            })
+            .collect(),
+        scenes,
+        packs: m.packs.clone(),
+        content_hash: 0,
+        scene_index,
+        plan: Default::default(),
+    }
+}
+
+fn narrator(n: &RawNarrator) -> Narrator {
+    Narrator {
+        name: n.name.value.clone(),
+        pronoun: n.pronoun,
+    }
+}
+
+fn era(e: &RawEra) -> Era {
+    Era {
+        id: e.id.value.clone(),
+        title: e.title.value.clone(),
     }
 }
