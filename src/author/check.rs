@@ -39,7 +39,7 @@ pub fn run(args: &CheckArgs) -> Result<(), Error> {
 /// Words in a scene, counting every paragraph (whatever its condition) and choice
 /// label, and every alternative of their inline forms.
 pub fn scene_words(scene: &crate::story::Scene) -> usize {
-    scene.text.iter().map(|p| p.words as usize).sum::<usize>()
+    scene.text.iter().map(|p| p.parts.word_count()).sum::<usize>()
         + scene
             .choices
             .iter()

@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{State, core};
-use crate::story::Story;
 use crate::story::compiled::ScenePlan;
+use crate::story::{Paragraph, Story};
 use run::walk_once;
 
 pub use command::run;
@@ -129,6 +129,8 @@ struct Index<'s> {
     /// Where each scene's choices start in the flat choice counters.
     choice_base: Vec<usize>,
     choice_total: usize,
+    /// Each scene's paragraphs' words, counted once a walk (play never needs them).
+    words: Vec<Box<[u32]>>,
 }
 
 impl<'s> Index<'s> {
@@ -142,21 +144,27 @@ impl<'s> Index<'s> {
                 .map(|s| s.choices.first().map_or(0, |c| c.global as usize))
                 .collect(),
             choice_total: plan.choice_total,
+            words: story
+                .scenes
+                .iter()
+                .map(|scene| {
+                    let count = |p: &Paragraph| u32::try_from(p.parts.word_count()).unwrap_or(u32::MAX);
+                    scene.text.iter().map(count).collect()
+                })
+                .collect(),
         }
     }
 
     /// The words of the paragraphs of the scene at `si` (compiled as `scene`) that
-    /// show in `state`, as counted at load.
+    /// show in `state`.
     fn words_shown(&self, si: usize, scene: &ScenePlan, state: &State) -> usize {
-        let Some(source) = self.story.scenes.get(si) else {
-            return 0;
-        };
+        let words = self.words.get(si).map_or(&[][..], |w| &w[..]);
         scene
             .paragraphs
             .iter()
-            .zip(&source.text)
+            .zip(words)
             .filter(|(t, _)| t.as_ref().is_none_or(|t| core::holds(t, state)))
-            .map(|(_, p)| p.words as usize)
+            .map(|(_, &w)| w as usize)
             .sum()
     }
 }

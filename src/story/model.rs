@@ -154,9 +154,6 @@ pub struct Paragraph {
     pub text: String,
     /// The string parsed: what the engine renders.
     pub parts: Text,
-    /// Its words, counted once at load as [`Text::word_count`] counts them (every
-    /// alternative of an inline form): for `check`'s summary and `walk`'s figures.
-    pub words: u32,
     /// Where the string is written.
     pub pos: Pos,
 }

@@ -90,19 +90,16 @@ pub fn load(sources: StorySources) -> Result<Loaded, Report> {
         .collect();
     let story = manifest.map(|m| {
         // The hash reads every byte of every file: done beside the validation.
-        std::thread::scope(|scope| {
-            let hash = std::thread::Builder::new().spawn_scoped(scope, || content_hash(&files));
-            let (mut merged, problems) = layers::merge(&files, m, base_scenes, packs);
-            v.diagnostics.extend(problems);
-            let mut story = v.build(&mut merged, &files);
-            story.content_hash = match hash.map(std::thread::ScopedJoinHandle::join) {
-                Ok(Ok(hash)) => hash,
-                Ok(Err(panic)) => std::panic::resume_unwind(panic),
-                // No thread to be had: hash here.
-                Err(_) => content_hash(&files),
-            };
-            story
-        })
+        let (hash, mut story) = alongside(
+            || content_hash(&files),
+            || {
+                let (mut merged, problems) = layers::merge(&files, m, base_scenes, packs);
+                v.diagnostics.extend(problems);
+                v.build(&mut merged, &files)
+            },
+        );
+        story.content_hash = hash;
+        story
     });
     let report = v.finish();
     let report = Report {
@@ -322,6 +319,24 @@ fn parse_in_parallel(files: &[SourceFile]) -> Vec<Parsed<Vec<RawScene>>> {
 
 /// The stack of a loading thread (parsing, compiling): as much as a main thread has.
 const WORKER_STACK: usize = 8 << 20;
+
+/// Runs `side` on a thread of its own while `main` runs on this one, and returns what
+/// both made; with no thread to be had, `side` runs here after `main`. A panic in
+/// `side` goes on here.
+fn alongside<A: Send, B>(side: impl Fn() -> A + Sync, main: impl FnOnce() -> B) -> (A, B) {
+    std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .stack_size(WORKER_STACK)
+            .spawn_scoped(scope, &side);
+        let b = main();
+        let a = match handle.map(std::thread::ScopedJoinHandle::join) {
+            Ok(Ok(a)) => a,
+            Ok(Err(panic)) => std::panic::resume_unwind(panic),
+            Err(_) => side(),
+        };
+        (a, b)
+    })
+}
 
 fn describe_ron_error(code: &ron::Error) -> (String, Option<String>) {
     use ron::Error as E;

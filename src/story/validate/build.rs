@@ -37,18 +37,10 @@ impl Validator<'_> {
         let mut story = assemble(m, characters, memories, scenes);
         // The engine's plan is compiled beside the checks on the graph, which read only
         // the model.
-        let plan = std::thread::scope(|scope| {
-            let compiling = std::thread::Builder::new()
-                .stack_size(super::WORKER_STACK)
-                .spawn_scoped(scope, || Plan::compile(&story));
-            self.check_graph(m, &marks, files, &story);
-            match compiling.map(std::thread::ScopedJoinHandle::join) {
-                Ok(Ok(plan)) => plan,
-                Ok(Err(panic)) => std::panic::resume_unwind(panic),
-                // No thread to be had: compile here.
-                Err(_) => Plan::compile(&story),
-            }
-        });
+        let (plan, ()) = super::alongside(
+            || Plan::compile(&story),
+            || self.check_graph(m, &marks, files, &story),
+        );
         story.set_plan(plan);
         story
     }

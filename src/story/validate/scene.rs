@@ -83,7 +83,6 @@ impl Validator<'_> {
                 when: when.map(Box::new),
                 pos,
                 text: fold_owned(std::mem::take(&mut p.text.value)),
-                words: u32::try_from(parts.word_count()).unwrap_or(u32::MAX),
                 parts,
             });
         }
