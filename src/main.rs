@@ -17,6 +17,7 @@ use hailsham::{play, term_safe};
 
 /// mimalloc rather than the system's: loading a large story makes and frees millions of
 /// small strings, and with glibc's allocator that churn was a third of `check`'s time.
+/// Built without transparent huge pages (see `Cargo.toml`), for a smaller peak.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -176,9 +176,9 @@ impl Session {
         self.scene()
             .map(|s| {
                 engine::offered(&self.story, s, &self.state)
-                    .map(|c| Choice {
-                        label: engine::label(&self.story, c, &self.state).text,
-                        ..c.clone()
+                    .map(|c| {
+                        c.clone()
+                            .with_label(engine::label(&self.story, c, &self.state).text)
                     })
                     .collect()
             })

@@ -161,7 +161,7 @@ fn the_reloader_sees_an_edit_and_a_broken_edit() {
     let note = watch::apply(&mut session, reload);
     assert!(matches!(note, ReloadNote::Reloaded { warnings: 0 }), "{note:?}");
     assert_eq!(note.message(), "Story reloaded.");
-    assert_eq!(session.offered()[0].label, "Pour him a cup of tea");
+    assert_eq!(session.offered()[0].label(), "Pour him a cup of tea");
     assert_eq!(session.state().scene, "lay_by");
     // Reading the files for the reload is not itself a change.
     std::thread::sleep(Duration::from_millis(500));
@@ -179,7 +179,7 @@ fn the_reloader_sees_an_edit_and_a_broken_edit() {
     let note = watch::apply(&mut session, reload);
     assert!(matches!(note, ReloadNote::Broken(_)));
     assert_eq!(
-        session.offered()[0].label,
+        session.offered()[0].label(),
         "Pour him a cup of tea",
         "the old story is kept"
     );

@@ -57,7 +57,7 @@ fn scale(part: f64, max: u8) -> i64 {
 }
 
 fn edge_label(c: &crate::story::Choice) -> String {
-    let mut label = c.label.clone();
+    let mut label = c.label().to_owned();
     if c.once {
         label.push_str(" (once)");
     }

@@ -98,7 +98,7 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
             let condition = c.when.as_ref().map(|w| trace(story, w, state));
             ChoiceReport {
                 id: c.id.clone(),
-                label: c.label.clone(),
+                label: c.label().to_owned(),
                 to: c.to.clone(),
                 // The engine's own rule, so the inspector can never disagree with play.
                 offered: offered.contains(&c.id.as_str()),
@@ -137,14 +137,14 @@ fn paragraph_reports(
             reads.read(w);
             let condition = trace(story, w, state);
             Some(ParagraphReport {
-                excerpt: excerpt(&p.text),
+                excerpt: excerpt(p.text()),
                 shown: condition.holds,
                 condition,
             })
         })
         .collect();
-    let texts = scene.text.iter().map(|p| (&p.parts, &p.text));
-    for (parts, source) in texts.chain(scene.choices.iter().map(|c| (&c.label_parts, &c.label))) {
+    let texts = scene.text.iter().map(|p| (&p.parts, p.text()));
+    for (parts, source) in texts.chain(scene.choices.iter().map(|c| (&c.label_parts, c.label()))) {
         let mut inline = Vec::new();
         inline_conditions(parts, &mut inline);
         for (name, negate, when) in inline {
@@ -163,7 +163,7 @@ fn paragraph_reports(
 
 /// The `{name ? …}` forms of a text, nested ones included.
 fn inline_conditions<'t>(text: &'t Text, out: &mut Vec<(&'t str, bool, &'t Condition)>) {
-    for piece in &text.0 {
+    for piece in text.pieces() {
         match piece {
             Piece::If(form) => {
                 let IfForm {

@@ -35,7 +35,7 @@ pub fn listing(story: &Story) -> String {
             if c.once {
                 notes.push_str("  (once)");
             }
-            let _ = writeln!(out, "    {} -> {}  \"{}\"{notes}", c.id, c.to, c.label);
+            let _ = writeln!(out, "    {} -> {}  \"{}\"{notes}", c.id, c.to, c.label());
         }
         if let Some(ending) = &scene.ending {
             let _ = writeln!(out, "    ends: {ending}");

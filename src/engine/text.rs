@@ -41,7 +41,7 @@ struct Builder<'s> {
 
 impl Builder<'_> {
     fn pieces(&mut self, text: &Text, state: &State, visits: u32) {
-        for piece in &text.0 {
+        for piece in text.pieces() {
             match piece {
                 Piece::Lit(s) => self.push(s),
                 Piece::Star => match self.open.take() {

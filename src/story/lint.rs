@@ -13,7 +13,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::diagnostic::{Diagnostic, SourceFile};
 use super::layers::Merged;
-use super::model::{Condition, Scene, Story};
+use super::model::{Choice, Condition, Scene, Story};
 use super::raw::RawCondition;
 use super::source::Spanned;
 
@@ -25,7 +25,7 @@ use marks::ChoiceMarks;
 pub(super) use marks::SceneMarks;
 
 /// Era order along edges, reachability from the start, and scenes whose every choice
-/// is conditional.
+/// is conditional. `scenes[i]` holds the marks of `story.scenes[i]`.
 pub(super) fn check_graph(
     _files: &[SourceFile],
     eras: &[String],
@@ -36,32 +36,32 @@ pub(super) fn check_graph(
     let mut problems = Vec::new();
     // Who leads into each scene, built only if some choice goes `Back`.
     let mut sources: Option<Sources<'_>> = None;
-    for item in scenes {
-        let from = rank(&item.era.value);
-        for c in &item.choices {
-            if c.back {
+    for (item, scene) in scenes.iter().zip(&story.scenes) {
+        let from = rank(&scene.era);
+        for (c, choice) in item.choices.iter().zip(&scene.choices) {
+            if choice.back {
                 let sources = sources.get_or_insert_with(|| leading_into(story));
-                back_to_earlier_era(story, sources, &rank, item, c, &mut problems);
+                back_to_earlier_era(story, sources, &rank, scene, (c, choice), &mut problems);
                 continue;
             }
-            let Some(target) = story.scene(&c.to.value) else {
+            let Some(target) = story.scene(&choice.to) else {
                 continue;
             };
             if let (Some(from), Some(to)) = (from, rank(&target.era))
                 && to < from
             {
-                problems.push(back_in_time(item, c, target));
+                problems.push(back_in_time(scene, (c, choice), target));
             }
         }
-        if item.has_choices()
-            && item.choices.iter().all(|c| c.conditional)
-            && !story.scene(&item.id.value).is_some_and(complementary_choices)
+        if !scene.choices.is_empty()
+            && scene.choices.iter().all(|c| c.when.is_some())
+            && !complementary_choices(scene)
         {
             problems.push(
                 Diagnostic::warning(
                     item.file,
-                    item.id.span.clone(),
-                    format!("every choice of scene '{}' has a condition", item.id.value),
+                    item.id.span(),
+                    format!("every choice of scene '{}' has a condition", scene.id),
                 )
                 .label("the player is stuck here if none holds")
                 .help("give one choice no condition, as a way on that is always open"),
@@ -73,13 +73,13 @@ pub(super) fn check_graph(
 }
 
 /// A choice that leads to a scene of an earlier era.
-fn back_in_time(item: &SceneMarks, c: &ChoiceMarks, target: &Scene) -> Diagnostic {
+fn back_in_time(scene: &Scene, (c, choice): (&ChoiceMarks, &Choice), target: &Scene) -> Diagnostic {
     Diagnostic::error(
         c.file,
-        c.to.span.clone(),
+        c.to.span(),
         format!(
             "choice '{}' goes back in time: scene '{}' is in era '{}', before '{}'",
-            c.id.value, target.id, target.era, item.era.value
+            choice.id, target.id, target.era, scene.era
         ),
     )
     .label("leads to an earlier era")
@@ -91,13 +91,13 @@ fn back_in_time(item: &SceneMarks, c: &ChoiceMarks, target: &Scene) -> Diagnosti
 /// Scenes no choice leads to from the start.
 fn never_reached(story: &Story, scenes: &[SceneMarks], problems: &mut Vec<Diagnostic>) {
     let reached = reachable(story, |_| true);
-    for item in scenes {
-        if !reached.contains(item.id.as_str()) {
+    for (item, scene) in scenes.iter().zip(&story.scenes) {
+        if !reached.contains(scene.id.as_str()) {
             problems.push(
                 Diagnostic::warning(
                     item.file,
-                    item.id.span.clone(),
-                    format!("scene '{}' is never reached", item.id.value),
+                    item.id.span(),
+                    format!("scene '{}' is never reached", scene.id),
                 )
                 .label("no choice leads here from the start")
                 .help("point a choice at it, or remove it"),
@@ -127,13 +127,13 @@ fn back_to_earlier_era(
     story: &Story,
     sources: &Sources<'_>,
     rank: &impl Fn(&str) -> Option<usize>,
-    item: &SceneMarks,
-    c: &ChoiceMarks,
+    scene: &Scene,
+    (c, choice): (&ChoiceMarks, &Choice),
     out: &mut Vec<Diagnostic>,
 ) {
-    let here = rank(&item.era.value);
+    let here = rank(&scene.era);
     let earlier = sources
-        .get(item.id.as_str())
+        .get(scene.id.as_str())
         .into_iter()
         .flatten()
         .map(|&i| &story.scenes[i])
@@ -142,10 +142,10 @@ fn back_to_earlier_era(
         out.push(
             Diagnostic::error(
                 c.file,
-                c.to.span.clone(),
+                c.to.span(),
                 format!(
                     "choice '{}' may go back in time: scene '{}' (era '{}') leads here, and Back would return to it",
-                    c.id.value, from.id, from.era
+                    choice.id, from.id, from.era
                 ),
             )
             .label("could lead to an earlier era")
@@ -202,8 +202,8 @@ pub(super) fn lint(m: &Merged, scenes: &[SceneMarks], story: &Story) -> Vec<Diag
             }
         }
     }
-    for item in scenes {
-        conditions_in_scene(item, story, &facts, &mut out);
+    for (item, scene) in scenes.iter().zip(&story.scenes) {
+        conditions_in_scene(item, scene, &facts, &mut out);
     }
     endings(m, story, &facts, &mut out);
     flags(m, scenes, &mut out);
@@ -243,16 +243,13 @@ fn unused_declarations(m: &Merged, facts: &Facts<'_>, out: &mut Vec<Diagnostic>)
     }
 }
 
-fn conditions_in_scene(item: &SceneMarks, story: &Story, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(scene) = story.scene(&item.id) else {
-        return;
-    };
+fn conditions_in_scene(item: &SceneMarks, scene: &Scene, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
     for (raw, model) in item.choices.iter().zip(&scene.choices) {
         if let Some(why) = model.when.as_ref().and_then(|c| facts.never(c)) {
             out.push(
                 Diagnostic::warning(
                     raw.file,
-                    raw.id.span.clone(),
+                    raw.id.span(),
                     format!(
                         "choice '{}' of scene '{}' can never be offered",
                         model.id, scene.id
@@ -268,7 +265,7 @@ fn conditions_in_scene(item: &SceneMarks, story: &Story, facts: &Facts<'_>, out:
             out.push(
                 Diagnostic::warning(
                     item.file,
-                    span.clone(),
+                    span.span(),
                     format!("a paragraph of scene '{}' can never show", scene.id),
                 )
                 .label(format!("its condition can never hold: {why}"))

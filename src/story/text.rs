@@ -16,13 +16,38 @@ mod words;
 
 pub use parse::parse;
 
-/// A parsed string: literal runs, emphasis marks and inline forms.
+/// A parsed string: literal runs, emphasis marks and inline forms; read them with
+/// [`Text::pieces`].
 ///
 /// A large story holds hundreds of thousands of pieces, so they are kept small: boxed
-/// slices and strings (no spare capacity), and each inline form behind a box of its
-/// own (most pieces are literal runs, a word or two of pointer each).
+/// slices and strings (no spare capacity), each inline form behind a box of its own
+/// (most pieces are literal runs, a word or two of pointer each), and a text of one
+/// piece (most strings are plain) holds it in place, with no list to allocate.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Text(pub Box<[Piece]>);
+pub struct Text(Pieces);
+
+#[derive(Debug, Clone, PartialEq)]
+enum Pieces {
+    One(Piece),
+    Many(Box<[Piece]>),
+}
+
+impl Default for Pieces {
+    fn default() -> Self {
+        Pieces::Many(Box::default())
+    }
+}
+
+impl From<Vec<Piece>> for Text {
+    fn from(mut pieces: Vec<Piece>) -> Self {
+        if pieces.len() == 1
+            && let Some(one) = pieces.pop()
+        {
+            return Text(Pieces::One(one));
+        }
+        Text(Pieces::Many(pieces.into_boxed_slice()))
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
@@ -110,7 +135,39 @@ pub trait Resolve {
 impl Text {
     /// A text with no inline forms.
     pub fn plain(s: &str) -> Self {
-        Text(Box::new([Piece::Lit(s.into())]))
+        Text(Pieces::One(Piece::Lit(s.into())))
+    }
+
+    /// Its pieces, in order.
+    pub fn pieces(&self) -> &[Piece] {
+        match &self.0 {
+            Pieces::One(piece) => std::slice::from_ref(piece),
+            Pieces::Many(pieces) => pieces,
+        }
+    }
+
+    fn pieces_mut(&mut self) -> &mut [Piece] {
+        match &mut self.0 {
+            Pieces::One(piece) => std::slice::from_mut(piece),
+            Pieces::Many(pieces) => pieces,
+        }
+    }
+
+    /// Its pieces, taken out.
+    fn into_pieces(self) -> Vec<Piece> {
+        match self.0 {
+            Pieces::One(piece) => vec![piece],
+            Pieces::Many(pieces) => pieces.into_vec(),
+        }
+    }
+
+    /// The text when it is one literal run (or none), with no emphasis or forms.
+    pub fn as_plain(&self) -> Option<&str> {
+        match self.pieces() {
+            [] => Some(""),
+            [Piece::Lit(s)] => Some(s),
+            _ => None,
+        }
     }
 
     /// Every inline alternative, depth first, with a path naming it.
@@ -121,7 +178,7 @@ impl Text {
     }
 
     fn collect_alternatives(&self, out: &mut Vec<String>) {
-        for piece in &self.0 {
+        for piece in self.pieces() {
             match piece {
                 Piece::If(form) => {
                     let IfForm {
@@ -134,7 +191,7 @@ impl Text {
                     let bang = if *negate { "!" } else { "" };
                     out.push(format!("{{{bang}{name} ? {}}}", then.outline()));
                     then.collect_alternatives(out);
-                    if !otherwise.0.is_empty() {
+                    if !otherwise.pieces().is_empty() {
                         out.push(format!("{{{bang}{name} ? … | {}}}", otherwise.outline()));
                         otherwise.collect_alternatives(out);
                     }
@@ -154,7 +211,7 @@ impl Text {
     /// Every word the text can show, each alternative's included, for word counts.
     pub fn words(&self) -> String {
         let mut s = String::new();
-        for piece in &self.0 {
+        for piece in self.pieces() {
             match piece {
                 Piece::Lit(l) => s.push_str(l),
                 Piece::Star => {}
@@ -182,7 +239,7 @@ impl Text {
     /// The literal words of the text with forms shown as `…`, for naming it in reports.
     pub fn outline(&self) -> String {
         let mut s = String::new();
-        for piece in &self.0 {
+        for piece in self.pieces() {
             match piece {
                 Piece::Lit(l) => s.push_str(l),
                 Piece::Star => {}
@@ -194,7 +251,7 @@ impl Text {
 
     /// Sets each form's file position from its offset in the string.
     pub fn locate(&mut self, at: &mut dyn FnMut(usize) -> Pos) {
-        for piece in &mut self.0 {
+        for piece in self.pieces_mut() {
             match piece {
                 Piece::If(form) => {
                     let IfForm {
@@ -227,7 +284,9 @@ impl Text {
 
     /// Whether the text has any inline form that varies with the state.
     pub fn has_forms(&self) -> bool {
-        self.0.iter().any(|p| matches!(p, Piece::If(_) | Piece::Vary(_)))
+        self.pieces()
+            .iter()
+            .any(|p| matches!(p, Piece::If(_) | Piece::Vary(_)))
     }
 }
 

@@ -131,7 +131,7 @@ pub fn choice_lines(session: &Session, width: u16) -> Vec<ChoiceLine> {
     let width = usize::from(width).saturating_sub(CHOICE_INDENT);
     let mut lines = Vec::new();
     for (index, choice) in session.offered().iter().enumerate() {
-        for (n, text) in wrap::wrap(&choice.label, width).into_iter().enumerate() {
+        for (n, text) in wrap::wrap(choice.label(), width).into_iter().enumerate() {
             lines.push(ChoiceLine {
                 index,
                 first: n == 0,

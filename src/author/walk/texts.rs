@@ -122,7 +122,7 @@ impl TextCoverage {
         mut at: usize,
         shows: bool,
     ) -> usize {
-        for piece in &text.0 {
+        for piece in text.pieces() {
             match piece {
                 Piece::If(form) => {
                     let IfForm {
@@ -135,7 +135,7 @@ impl TextCoverage {
                     let yes = shows && (core::holds(&story.plan().test(when), state) ^ *negate);
                     self.seen[at] |= yes;
                     at = self.walk(story, then, state, scene, at + 1, yes);
-                    if !otherwise.0.is_empty() {
+                    if !otherwise.pieces().is_empty() {
                         let no = shows && !yes;
                         self.seen[at] |= no;
                         at = self.walk(story, otherwise, state, scene, at + 1, no);
@@ -185,7 +185,7 @@ fn item(file: &str, pos: Pos, what: String) -> UnshownText {
 
 /// Numbers the alternatives of `text`, depth first, as `walk` visits them.
 fn alternatives(text: &Text, file: &str, out: &mut Vec<UnshownText>) {
-    for piece in &text.0 {
+    for piece in text.pieces() {
         match piece {
             Piece::If(form) => {
                 let IfForm {
@@ -199,7 +199,7 @@ fn alternatives(text: &Text, file: &str, out: &mut Vec<UnshownText>) {
                 let bang = if *negate { "!" } else { "" };
                 out.push(item(file, *pos, format!("{{{bang}{name} ? …}} when it holds")));
                 alternatives(then, file, out);
-                if !otherwise.0.is_empty() {
+                if !otherwise.pieces().is_empty() {
                     out.push(item(file, *pos, format!("{{{bang}{name} ? … | …}} otherwise")));
                     alternatives(otherwise, file, out);
                 }
@@ -244,7 +244,7 @@ pub(super) fn varying_scenes(story: &Story) -> Vec<(String, usize)> {
 
 fn alternatives_by_visits(text: &Text) -> usize {
     let mut most = 0;
-    for piece in &text.0 {
+    for piece in text.pieces() {
         match piece {
             Piece::If(form) => {
                 let IfForm { then, otherwise, .. } = &**form;

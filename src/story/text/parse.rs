@@ -99,7 +99,7 @@ impl Parser<'_> {
             );
         }
         // A story holds hundreds of thousands of these: no spare capacity is kept.
-        (Text(pieces.into_boxed_slice()), end)
+        (Text::from(pieces), end)
     }
 
     /// After a `\\`: the character it escapes, or the backslash itself.
@@ -280,20 +280,24 @@ fn flush(lit: &mut String, pieces: &mut Vec<Piece>) {
 
 /// Trims the spaces at either end of an alternative.
 fn trim(mut text: Text) -> Text {
-    if let Some(Piece::Lit(l)) = text.0.first_mut()
+    if let Some(Piece::Lit(l)) = text.pieces_mut().first_mut()
         && l.starts_with(char::is_whitespace)
     {
         *l = l.trim_start().into();
     }
-    if let Some(Piece::Lit(l)) = text.0.last_mut()
+    if let Some(Piece::Lit(l)) = text.pieces_mut().last_mut()
         && l.ends_with(char::is_whitespace)
     {
         *l = l.trim_end().into();
     }
-    if text.0.iter().any(|p| matches!(p, Piece::Lit(l) if l.is_empty())) {
-        let mut pieces = text.0.into_vec();
+    if text
+        .pieces()
+        .iter()
+        .any(|p| matches!(p, Piece::Lit(l) if l.is_empty()))
+    {
+        let mut pieces = text.into_pieces();
         pieces.retain(|p| !matches!(p, Piece::Lit(l) if l.is_empty()));
-        text.0 = pieces.into_boxed_slice();
+        text = Text::from(pieces);
     }
     text
 }

@@ -14,7 +14,7 @@ impl Text {
 
     /// Feeds the counter exactly what [`Text::words`] would write.
     fn count_words(&self, c: &mut WordCounter) {
-        for piece in &self.0 {
+        for piece in self.pieces() {
             match piece {
                 Piece::Lit(l) => c.feed(l),
                 Piece::Star => {}

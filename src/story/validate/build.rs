@@ -35,11 +35,15 @@ impl Validator<'_> {
         let m = &*m;
         self.unused_conditions(m);
         let mut story = assemble(m, characters, memories, scenes);
+        let start_known = self.known("scene", DeclTable::Scene, 0, &m.base.start);
+        // Every reference to a scene is checked: the table of them goes before the
+        // plan and the checks on the graph, the load's peak, are made.
+        self.scenes = Declared::default();
         // The engine's plan is compiled beside the checks on the graph, which read only
         // the model.
         let (plan, ()) = super::alongside(
             || Plan::compile(&story),
-            || self.check_graph(m, &marks, files, &story),
+            || self.check_graph(start_known, m, &marks, files, &story),
         );
         story.set_plan(plan);
         story
@@ -47,8 +51,15 @@ impl Validator<'_> {
 
     /// The checks on the whole graph, once every scene is built: era order, reachability,
     /// and (on a story without errors) the lint.
-    fn check_graph(&mut self, m: &Merged, marks: &[SceneMarks], files: &[SourceFile], story: &Story) {
-        if self.known("scene", DeclTable::Scene, 0, &m.base.start) && !self.scenes_incomplete {
+    fn check_graph(
+        &mut self,
+        start_known: bool,
+        m: &Merged,
+        marks: &[SceneMarks],
+        files: &[SourceFile],
+        story: &Story,
+    ) {
+        if start_known && !self.scenes_incomplete {
             let graph = lint::check_graph(files, &self.era_order, marks, story);
             let clean = !self.diagnostics.iter().any(|d| d.severity == Severity::Error)
                 && graph.iter().all(|d| d.severity != Severity::Error);

@@ -10,8 +10,8 @@ use super::{
 
 impl Validator<'_> {
     /// Builds a scene, moving its strings out of `item` (the checks after read only
-    /// the marks taken from what is left of it): the text is not copied, and its
-    /// memory is not freed to be taken again.
+    /// the places in what is left of it, its marks): its names and text are not
+    /// copied, and their memory is not freed to be taken again.
     pub(super) fn scene(&mut self, item: &mut SceneItem) -> Scene {
         let file = item.file;
         let raw = &item.raw;
@@ -38,23 +38,24 @@ impl Validator<'_> {
         let effects = self.effects(file, &item.raw.effects);
         let choices = self.choices(item, &mut slots, &mut shuffles);
         self.check_ending(item);
-        let raw = &item.raw;
+        let raw = &mut item.raw;
         let returns = choices.iter().any(|c: &Choice| c.back);
+        let pos = self.pos(file, raw.id.span.as_ref().map(|s| s.start));
         Scene {
-            id: raw.id.value.clone(),
-            era: raw.era.value.clone(),
+            id: std::mem::take(&mut raw.id.value),
+            era: std::mem::take(&mut raw.era.value),
             frame: raw.frame,
             title,
             place,
             text,
             effects,
             choices,
-            ending: raw.ending.as_ref().map(|e| e.value.clone()),
+            ending: raw.ending.as_mut().map(|e| std::mem::take(&mut e.value)),
             chance_slots: slots.count,
             shuffles,
             returns,
             file: self.files[file].name.clone(),
-            pos: self.pos(file, raw.id.span.as_ref().map(|s| s.start)),
+            pos,
         }
     }
 
@@ -79,12 +80,8 @@ impl Validator<'_> {
                 shuffles: Some(&mut *shuffles),
                 anchor: &raw.id,
             });
-            text.push(Paragraph {
-                when: when.map(Box::new),
-                pos,
-                text: fold_owned(std::mem::take(&mut p.text.value)),
-                parts,
-            });
+            let written = fold_owned(std::mem::take(&mut p.text.value));
+            text.push(Paragraph::new(when.map(Box::new), written, parts, pos));
         }
         text
     }
@@ -155,16 +152,16 @@ impl Validator<'_> {
                 };
                 Box::new(self.condition(w, place))
             });
-            choices.push(Choice {
-                id: c.id.value.clone(),
-                label: fold_owned(std::mem::take(&mut c.label.value)),
+            let effects = self.effects(file, &c.effects);
+            choices.push(Choice::new(
+                std::mem::take(&mut c.id.value),
+                fold_owned(std::mem::take(&mut c.label.value)),
                 label_parts,
                 when,
-                effects: self.effects(file, &c.effects),
-                to: c.to.value.clone(),
-                back: c.to.back,
-                once: c.once,
-            });
+                effects,
+                (std::mem::take(&mut c.to.scene.value), c.to.back),
+                c.once,
+            ));
         }
         choices
     }
