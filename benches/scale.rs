@@ -104,7 +104,7 @@ fn naive(c: &mut Criterion) {
     group.bench_function("the loader's parse alone: raw structs with spans", |b| {
         b.iter(|| {
             let manifest: Result<RawManifest, _> = with_spans(&options, &sources.manifest.text);
-            let scenes: Vec<Result<Vec<RawScene>, _>> = sources
+            let scenes: Vec<Result<Vec<Box<RawScene>>, _>> = sources
                 .scene_files
                 .iter()
                 .map(|f| with_spans(&options, &f.text))

@@ -112,7 +112,7 @@ pub fn inspect(story: &Story, state: &GameState) -> Option<Inspection> {
     Some(Inspection {
         scene: scene.id.clone(),
         title: scene.title.clone(),
-        file: scene.file.clone(),
+        file: scene.file.to_string(),
         era: era_of(story, scene),
         choices,
         paragraphs,

@@ -33,7 +33,8 @@ pub(super) struct Item<T> {
 pub(super) struct SceneItem {
     pub file: usize,
     pub layer: usize,
-    pub raw: RawScene,
+    /// Boxed, as parsed (see [`SceneList`]).
+    pub raw: Box<RawScene>,
     /// Choices added by `Extend`, each with the file of the pack that added it.
     pub added: Vec<(usize, RawChoice)>,
 }
@@ -44,11 +45,16 @@ impl SceneItem {
     }
 }
 
+/// One file's scenes, each boxed: each is freed as soon as its model scene is built,
+/// and its memory taken again by the model (a list of them would be freed only at the
+/// end, once all the model is built).
+pub(super) type SceneList = Vec<Box<RawScene>>;
+
 /// One pack as parsed: its manifest (`None` if it did not parse) and its scene files.
 pub(super) struct PackLayer {
     pub manifest_file: usize,
     pub pack: Option<RawPack>,
-    pub scene_lists: Vec<(usize, Vec<RawScene>)>,
+    pub scene_lists: Vec<(usize, SceneList)>,
 }
 
 /// The story with every layer applied. `base` keeps the manifest's own fields (id,
@@ -108,7 +114,7 @@ fn items<T>(list: Vec<T>) -> Vec<Item<T>> {
 pub(super) fn merge(
     files: &[SourceFile],
     mut base: RawManifest,
-    base_scenes: Vec<(usize, Vec<RawScene>)>,
+    base_scenes: Vec<(usize, SceneList)>,
     packs: Vec<PackLayer>,
 ) -> (Merged, Vec<Diagnostic>) {
     let mut m = Merger {
@@ -282,7 +288,7 @@ impl Merger<'_> {
         section.push(item);
     }
 
-    fn add_scene(&mut self, scenes: &mut Vec<SceneItem>, file: usize, layer: usize, raw: RawScene) {
+    fn add_scene(&mut self, scenes: &mut Vec<SceneItem>, file: usize, layer: usize, raw: Box<RawScene>) {
         let existing = self.scene_at.get(&raw.id.value).copied();
         match existing {
             Some(i) if scenes[i].layer < layer => {

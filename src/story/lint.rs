@@ -21,15 +21,15 @@ mod facts;
 mod marks;
 
 use facts::Facts;
-use marks::ChoiceMarks;
-pub(super) use marks::SceneMarks;
+pub(super) use marks::Marks;
+use marks::{ChoiceMarks, FlagAt, SceneMarks};
 
 /// Era order along edges, reachability from the start, and scenes whose every choice
-/// is conditional. `scenes[i]` holds the marks of `story.scenes[i]`.
+/// is conditional. `scenes` holds the marks of `story.scenes`, in order.
 pub(super) fn check_graph(
     _files: &[SourceFile],
     eras: &[String],
-    scenes: &[SceneMarks],
+    scenes: &Marks,
     story: &Story,
 ) -> Vec<Diagnostic> {
     let rank = |era: &str| eras.iter().position(|e| e == era);
@@ -89,7 +89,7 @@ fn back_in_time(scene: &Scene, (c, choice): (&ChoiceMarks, &Choice), target: &Sc
 }
 
 /// Scenes no choice leads to from the start.
-fn never_reached(story: &Story, scenes: &[SceneMarks], problems: &mut Vec<Diagnostic>) {
+fn never_reached(story: &Story, scenes: &Marks, problems: &mut Vec<Diagnostic>) {
     let reached = reachable(story, |_| true);
     for (item, scene) in scenes.iter().zip(&story.scenes) {
         if !reached.contains(scene.id.as_str()) {
@@ -177,7 +177,7 @@ fn reachable(story: &Story, follow: impl Fn(&Condition) -> bool) -> HashSet<&str
 
 /// Warnings for what is probably a mistake; run only on a story without errors, whose
 /// raw and validated forms line up item for item.
-pub(super) fn lint(m: &Merged, scenes: &[SceneMarks], story: &Story) -> Vec<Diagnostic> {
+pub(super) fn lint(m: &Merged, scenes: &Marks, story: &Story) -> Vec<Diagnostic> {
     let facts = Facts::gather(story);
     let mut out = Vec::new();
     unused_declarations(m, &facts, &mut out);
@@ -203,7 +203,7 @@ pub(super) fn lint(m: &Merged, scenes: &[SceneMarks], story: &Story) -> Vec<Diag
         }
     }
     for (item, scene) in scenes.iter().zip(&story.scenes) {
-        conditions_in_scene(item, scene, &facts, &mut out);
+        conditions_in_scene(&item, scene, &facts, &mut out);
     }
     endings(m, story, &facts, &mut out);
     flags(m, scenes, &mut out);
@@ -243,7 +243,7 @@ fn unused_declarations(m: &Merged, facts: &Facts<'_>, out: &mut Vec<Diagnostic>)
     }
 }
 
-fn conditions_in_scene(item: &SceneMarks, scene: &Scene, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
+fn conditions_in_scene(item: &SceneMarks<'_>, scene: &Scene, facts: &Facts<'_>, out: &mut Vec<Diagnostic>) {
     for (raw, model) in item.choices.iter().zip(&scene.choices) {
         if let Some(why) = model.when.as_ref().and_then(|c| facts.never(c)) {
             out.push(
@@ -314,56 +314,50 @@ fn endings(m: &Merged, story: &Story, facts: &Facts<'_>, out: &mut Vec<Diagnosti
 }
 
 /// Flags set but never read, and read but never set, at their first use.
-fn flags(m: &Merged, scenes: &[SceneMarks], out: &mut Vec<Diagnostic>) {
-    let mut sets: Vec<(usize, &Spanned)> = Vec::new();
-    let mut reads: Vec<(usize, &Spanned)> = Vec::new();
-    for item in scenes {
-        reads.extend(item.reads.iter().map(|(f, x)| (*f, x)));
-        sets.extend(item.sets.iter().map(|(f, x)| (*f, x)));
+fn flags(m: &Merged, scenes: &Marks, out: &mut Vec<Diagnostic>) {
+    let mut sets: Vec<FlagAt<'_>> = Vec::new();
+    let mut reads: Vec<FlagAt<'_>> = Vec::new();
+    for item in scenes.iter() {
+        reads.extend(item.reads.iter());
+        sets.extend(item.sets.iter());
     }
+    let mut raw_reads = Vec::new();
     for item in &m.memories {
         for r in &item.raw.reflections {
             if let Some(w) = &r.when {
-                flag_reads(w, item.file, &mut reads);
+                flag_reads(w, item.file, &mut raw_reads);
             }
         }
     }
     for item in &m.conditions {
-        flag_reads(&item.raw.1, item.file, &mut reads);
+        flag_reads(&item.raw.1, item.file, &mut raw_reads);
     }
-    let read: HashSet<&str> = reads.iter().map(|(_, x)| x.as_str()).collect();
-    let set: HashSet<&str> = sets.iter().map(|(_, x)| x.as_str()).collect();
+    reads.extend(raw_reads.into_iter().map(|(f, x)| FlagAt::of(f, x)));
+    let read: HashSet<&str> = reads.iter().map(|x| x.name).collect();
+    let set: HashSet<&str> = sets.iter().map(|x| x.name).collect();
     let mut told = HashSet::new();
-    for (file, x) in sets {
-        if !read.contains(x.as_str()) && told.insert(("set", x.as_str())) {
+    for x in sets {
+        if !read.contains(x.name) && told.insert(("set", x.name)) {
             out.push(
-                Diagnostic::warning(
-                    file,
-                    x.span.clone(),
-                    format!("flag '{}' is set but never read", x.value),
-                )
-                .label("no condition reads this flag")
-                .help(format!(
-                    "read it with `Flag(\"{}\")` somewhere, or check its spelling",
-                    x.value
-                )),
+                Diagnostic::warning(x.file, x.span, format!("flag '{}' is set but never read", x.name))
+                    .label("no condition reads this flag")
+                    .help(format!(
+                        "read it with `Flag(\"{}\")` somewhere, or check its spelling",
+                        x.name
+                    )),
             );
         }
     }
-    for (file, x) in reads {
-        if !set.contains(x.as_str()) && told.insert(("read", x.as_str())) {
-            let help = match super::validate::closest(&x.value, set.iter().copied()) {
+    for x in reads {
+        if !set.contains(x.name) && told.insert(("read", x.name)) {
+            let help = match super::validate::closest(x.name, set.iter().copied()) {
                 Some(s) => format!("did you mean '{s}'?"),
-                None => format!("set it with `Set(\"{}\")` in some effects", x.value),
+                None => format!("set it with `Set(\"{}\")` in some effects", x.name),
             };
             out.push(
-                Diagnostic::warning(
-                    file,
-                    x.span.clone(),
-                    format!("flag '{}' is read but never set", x.value),
-                )
-                .label("no effect sets this flag")
-                .help(help),
+                Diagnostic::warning(x.file, x.span, format!("flag '{}' is read but never set", x.name))
+                    .label("no effect sets this flag")
+                    .help(help),
             );
         }
     }

@@ -6,18 +6,19 @@
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::ops::Range;
+use std::sync::Arc;
 
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{Diagnostic, Report, Severity, SourceFile, offset_of};
-use super::layers::{self, Merged, PackLayer, SceneItem};
+use super::layers::{self, Merged, PackLayer, SceneItem, SceneList};
 use super::lint;
 use super::model::{
     Axis, Character, Choice, Condition, Effect, Ending, Era, Keepsake, Knowledge, Memory, Paragraph,
     Reflection, Scene, Story,
 };
-use super::raw::{Cmp, RawCharacter, RawCondition, RawEffect, RawManifest, RawMemory, RawPack, RawScene};
+use super::raw::{Cmp, RawCharacter, RawCondition, RawEffect, RawManifest, RawMemory, RawPack};
 use super::source::{Spanned, with_spans};
 
 mod build;
@@ -117,6 +118,8 @@ type Declared = HashMap<String, (usize, Option<Range<usize>>)>;
 
 struct Validator<'f> {
     files: &'f [SourceFile],
+    /// Each file's name, shared by the scenes defined in it.
+    file_names: Vec<Arc<str>>,
     diagnostics: Vec<Diagnostic>,
     /// Files whose literal spans did not line up; their diagnostics lose the span.
     unaligned: HashSet<usize>,
@@ -166,6 +169,7 @@ impl<'f> Validator<'f> {
     fn new(files: &'f [SourceFile]) -> Self {
         Self {
             files,
+            file_names: files.iter().map(|f| Arc::from(f.name.as_str())).collect(),
             diagnostics: Vec::new(),
             unaligned: HashSet::new(),
             scenes_incomplete: false,
@@ -215,7 +219,7 @@ impl<'f> Validator<'f> {
 
     /// Parses scene files, on several threads when there are many (each file is parsed
     /// on its own, and the results are taken in file order, so the report is the same).
-    fn parse_scene_files(&mut self, range: Range<usize>) -> Vec<(usize, Vec<RawScene>)> {
+    fn parse_scene_files(&mut self, range: Range<usize>) -> Vec<(usize, SceneList)> {
         let total = range.len();
         let files = &self.files[range.clone()];
         let parsed = parse_in_parallel(files);
@@ -266,7 +270,7 @@ const PARALLEL_BYTES: usize = 256 * 1024;
 
 /// Parses scene files, in order, on up to [`std::thread::available_parallelism`]
 /// threads, each taking a run of consecutive files of about the same size.
-fn parse_in_parallel(files: &[SourceFile]) -> Vec<Parsed<Vec<RawScene>>> {
+fn parse_in_parallel(files: &[SourceFile]) -> Vec<Parsed<SceneList>> {
     let bytes: usize = files.iter().map(|f| f.text.len()).sum();
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
@@ -289,9 +293,8 @@ fn parse_in_parallel(files: &[SourceFile]) -> Vec<Parsed<Vec<RawScene>>> {
     if start < files.len() {
         runs.push(&files[start..]);
     }
-    let parse_run = |run: &[SourceFile]| -> Vec<Parsed<Vec<RawScene>>> {
-        run.iter().map(|f| parse_file(&f.text)).collect()
-    };
+    let parse_run =
+        |run: &[SourceFile]| -> Vec<Parsed<SceneList>> { run.iter().map(|f| parse_file(&f.text)).collect() };
     std::thread::scope(|scope| {
         let workers: Vec<_> = runs
             .into_iter()

@@ -1,13 +1,16 @@
 //! Interned names: each kind of id's names, their small indices and a stable hash of
 //! each, and the crate's one stable hash (64-bit FNV-1a) they are taken with.
 
+use std::sync::Arc;
+
 use foldhash::HashMap;
 
 /// Names and their indices, for one kind of id.
 #[derive(Debug, Clone, Default)]
 pub struct Names {
-    ids: Vec<String>,
-    index: HashMap<String, u32>,
+    /// Each name once, shared by the list and the index (a story has thousands).
+    ids: Vec<Arc<str>>,
+    index: HashMap<Arc<str>, u32>,
     /// A stable hash of each name, for fingerprints that do not depend on the order
     /// ids are declared in.
     hashes: Vec<u64>,
@@ -27,9 +30,10 @@ impl Names {
             return i;
         }
         let i = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.push(name.to_owned());
-        self.index.insert(name.to_owned(), i);
         self.hashes.push(name_hash(kind, name));
+        let name: Arc<str> = Arc::from(name);
+        self.ids.push(Arc::clone(&name));
+        self.index.insert(name, i);
         i
     }
 
@@ -38,7 +42,7 @@ impl Names {
     }
 
     pub fn name(&self, i: usize) -> &str {
-        self.ids.get(i).map_or("", String::as_str)
+        self.ids.get(i).map_or("", |name| name)
     }
 
     pub fn hash(&self, i: usize) -> u64 {

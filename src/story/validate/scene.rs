@@ -1,5 +1,7 @@
 //! Scenes, and the conditions and effects inside them, checked id by id.
 
+use std::sync::Arc;
+
 use super::super::raw::RawChoice;
 use super::super::text::fold_owned;
 use super::text::StringPlace;
@@ -54,7 +56,7 @@ impl Validator<'_> {
             chance_slots: slots.count,
             shuffles,
             returns,
-            file: self.files[file].name.clone(),
+            file: Arc::clone(&self.file_names[file]),
             pos,
         }
     }
