@@ -209,3 +209,14 @@ fn split_manifest(mut files: Vec<SourceFile>, root: &str, manifest: &str) -> (So
     });
     (manifest, files)
 }
+
+/// A list in an allocation of exactly its length. `into_boxed_slice` shrinks in place,
+/// and an allocator may keep the whole block for a list at least half its size.
+pub(crate) fn exact<T>(list: Vec<T>) -> Box<[T]> {
+    if list.len() == list.capacity() {
+        return list.into_boxed_slice();
+    }
+    let mut exact = Vec::with_capacity(list.len());
+    exact.extend(list);
+    exact.into_boxed_slice()
+}

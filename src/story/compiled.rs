@@ -8,6 +8,8 @@
 //! test that never holds, or an effect that does nothing, so a bad story can never make
 //! the engine index out of bounds.
 
+use std::sync::Arc;
+
 use foldhash::HashMap;
 
 use super::model::{Cmp, Condition, Effect, Scene, Story};
@@ -138,7 +140,8 @@ pub struct ScenePlan {
 #[derive(Debug, Clone, Default)]
 pub struct Plan {
     pub scenes: Vec<ScenePlan>,
-    pub scene_names: Names,
+    /// The story's own table of scene names (`Story::scene` reads it too), shared.
+    pub scene_names: Arc<Names>,
     pub flags: Names,
     pub knowledge: Names,
     pub memories: Names,
@@ -163,7 +166,8 @@ pub struct Plan {
 impl Plan {
     pub fn compile(story: &Story) -> Self {
         let mut plan = Plan {
-            scene_names: Names::new("scene", story.scenes.iter().map(|s| s.id.as_str())),
+            scenes: Vec::with_capacity(story.scenes.len()),
+            scene_names: Arc::clone(&story.scene_names),
             knowledge: Names::new("knowledge", story.knowledge.iter().map(|k| k.id.as_str())),
             memories: Names::new("memory", story.memories.iter().map(|m| m.id.as_str())),
             tones: Names::new("tone", story.tones.iter().map(String::as_str)),

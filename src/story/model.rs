@@ -5,11 +5,10 @@
 //! engine may therefore index these maps without fear of a missing key turning into a
 //! panic; it still returns errors rather than assuming.
 
-use foldhash::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use super::compiled::Plan;
+use super::compiled::{Names, Plan};
 
 pub use super::raw::{Cmp, Pronoun};
 pub use super::text::{Pos, Text};
@@ -37,7 +36,8 @@ pub struct Story {
     pub packs: Vec<String>,
     /// A stable hash of every source file of every layer, for saves to tell which story they belong to.
     pub content_hash: u64,
-    pub(crate) scene_index: HashMap<String, usize>,
+    /// Each scene's id and index, shared with the plan.
+    pub(crate) scene_names: Arc<Names>,
     /// The story compiled for the engine (see [`compiled`](super::compiled)), shared by
     /// every copy of the story.
     pub(crate) plan: Arc<Plan>,
@@ -229,7 +229,8 @@ impl Story {
     }
 
     pub fn scene(&self, id: &str) -> Option<&Scene> {
-        self.scene_index.get(id).map(|&i| &self.scenes[i])
+        let i = self.scene_names.get(id)?;
+        self.scenes.get(i as usize)
     }
 
     /// Where a choice can lead: its scene, or for `to: Back` every scene that leads

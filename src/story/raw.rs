@@ -13,9 +13,8 @@ mod visitors;
 /// A list read without spare capacity: serde grows a list by doubling (RON gives no
 /// length first), and a large story holds hundreds of thousands of short ones.
 fn tight<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
-    let mut list = Vec::<T>::deserialize(d)?;
-    list.shrink_to_fit();
-    Ok(list)
+    let list = Vec::<T>::deserialize(d)?;
+    Ok(crate::story::exact(list).into_vec())
 }
 
 /// `story.ron`: the manifest of a story.

@@ -45,7 +45,7 @@ impl From<Vec<Piece>> for Text {
         {
             return Text(Pieces::One(one));
         }
-        Text(Pieces::Many(pieces.into_boxed_slice()))
+        Text(Pieces::Many(crate::story::exact(pieces)))
     }
 }
 
@@ -84,11 +84,12 @@ pub struct VaryForm {
     pub alts: Box<[Text]>,
 }
 
-/// A 1-based line and column in a story file (0 when unknown).
+/// A 1-based line and column in a story file (0 when unknown). Held as `u32`s: a large
+/// story has one for every paragraph and form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
-    pub line: usize,
-    pub column: usize,
+    pub line: u32,
+    pub column: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -177,8 +177,8 @@ impl TextCoverage {
 fn item(file: &str, pos: Pos, what: String) -> UnshownText {
     UnshownText {
         file: file.to_owned(),
-        line: pos.line,
-        column: pos.column,
+        line: pos.line as usize,
+        column: pos.column as usize,
         what,
     }
 }

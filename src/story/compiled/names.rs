@@ -17,8 +17,14 @@ pub struct Names {
 }
 
 impl Names {
-    pub(super) fn new<'a>(kind: &str, names: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut out = Names::default();
+    pub(crate) fn new<'a>(kind: &str, names: impl IntoIterator<Item = &'a str>) -> Self {
+        let names = names.into_iter();
+        let expected = names.size_hint().0;
+        let mut out = Names {
+            ids: Vec::with_capacity(expected),
+            index: HashMap::with_capacity_and_hasher(expected, Default::default()),
+            hashes: Vec::with_capacity(expected),
+        };
         for name in names {
             out.add(kind, name);
         }

@@ -43,8 +43,17 @@ impl Choice {
 }
 
 /// A string as written, kept only where it is not the text its parts already hold.
+/// Boxed to its length, in a block of its own: shrinking in place could leave the
+/// allocator's whole block behind it.
 fn kept(written: String, parts: &Text) -> Option<Box<str>> {
-    (parts.as_plain() != Some(written.as_str())).then(|| written.into_boxed_str())
+    if parts.as_plain() == Some(written.as_str()) {
+        return None;
+    }
+    Some(if written.len() == written.capacity() {
+        written.into_boxed_str()
+    } else {
+        Box::from(written.as_str())
+    })
 }
 
 /// The string as written: what was kept of it, else its parts' own text.

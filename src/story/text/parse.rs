@@ -192,7 +192,7 @@ impl Parser<'_> {
             at: open,
             pos: Pos::default(),
             kind,
-            alts: alts.into_boxed_slice(),
+            alts: crate::story::exact(alts),
         })))
     }
 

@@ -2,8 +2,9 @@
 //! characters and their axes, memories and their reflections.
 
 use foldhash::HashMap;
+use std::sync::Arc;
 
-use super::super::compiled::Plan;
+use super::super::compiled::{Names, Plan};
 use super::super::lint::Marks;
 use super::super::model::Narrator;
 use super::super::raw::{RawEra, RawNarrator};
@@ -215,11 +216,7 @@ impl Validator<'_> {
 /// content hash are left for the caller.
 fn assemble(m: &Merged, characters: Vec<Character>, memories: Vec<Memory>, scenes: Vec<Scene>) -> Story {
     let base = &m.base;
-    let scene_index = scenes
-        .iter()
-        .enumerate()
-        .map(|(i, s): (usize, &Scene)| (s.id.clone(), i))
-        .collect();
+    let scene_names = Arc::new(Names::new("scene", scenes.iter().map(|s| s.id.as_str())));
     Story {
         id: base.id.value.clone(),
         title: base.title.value.clone(),
@@ -260,7 +257,7 @@ fn assemble(m: &Merged, characters: Vec<Character>, memories: Vec<Memory>, scene
         scenes,
         packs: m.packs.clone(),
         content_hash: 0,
-        scene_index,
+        scene_names,
         plan: Default::default(),
     }
 }

@@ -193,7 +193,11 @@ impl Validator<'_> {
             .get(start..offset.min(f.text.len()))
             .map_or(0, |s| s.chars().count())
             + 1;
-        Pos { line, column }
+        let wide = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Pos {
+            line: wide(line),
+            column: wide(column),
+        }
     }
 
     /// The file span of bytes `range` of a string read from `literal`.
