@@ -253,7 +253,7 @@ impl Merger<'_> {
                 if item.raw.overrides() {
                     section[i] = item;
                 } else {
-                    let (f, s) = (section[i].file, section[i].raw.id().span.clone());
+                    let (f, s) = (section[i].file, section[i].raw.id().span());
                     self.conflict(kind, item.file, item.raw.id(), f, s.as_ref());
                 }
             }
@@ -273,11 +273,11 @@ impl Merger<'_> {
     ) {
         let name = &item.raw.0;
         if let Some(first) = section.iter().find(|e| e.raw.0.value == name.value) {
-            let at = where_is(self.files, first.file, first.raw.0.span.as_ref());
+            let at = where_is(self.files, first.file, first.raw.0.span().as_ref());
             self.diagnostics.push(
                 Diagnostic::error(
                     item.file,
-                    name.span.clone(),
+                    name.span(),
                     format!("condition '{}' is already named", name.value),
                 )
                 .label("named again here")
@@ -301,7 +301,7 @@ impl Merger<'_> {
                         added,
                     };
                 } else {
-                    let (f, s) = (scenes[i].file, scenes[i].raw.id.span.clone());
+                    let (f, s) = (scenes[i].file, scenes[i].raw.id.span());
                     self.conflict("scene", file, &raw.id, f, s.as_ref());
                 }
             }
@@ -332,7 +332,7 @@ impl Merger<'_> {
         self.diagnostics.push(
             Diagnostic::error(
                 file,
-                extend.scene.span.clone(),
+                extend.scene.span(),
                 format!("unknown scene '{}' to extend", extend.scene.value),
             )
             .label("no scene in the layers below has this id")
@@ -350,7 +350,7 @@ impl Merger<'_> {
     ) {
         let at = where_is(self.files, first, first_span);
         self.diagnostics.push(
-            Diagnostic::error(file, id.span.clone(), format!("{kind} '{}' is already defined", id.value))
+            Diagnostic::error(file, id.span(), format!("{kind} '{}' is already defined", id.value))
                 .label("defined again here")
                 .help(format!(
                     "first defined at {at}; give this {kind} its own id, or write `override: true` in it to replace that one"
@@ -362,7 +362,7 @@ impl Merger<'_> {
         self.diagnostics.push(
             Diagnostic::warning(
                 file,
-                id.span.clone(),
+                id.span(),
                 format!("{kind} '{}' overrides nothing", id.value),
             )
             .label("no earlier layer defines this id")

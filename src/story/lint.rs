@@ -193,7 +193,7 @@ pub(super) fn lint(m: &Merged, scenes: &Marks, story: &Story) -> Vec<Diagnostic>
                 out.push(
                     Diagnostic::warning(
                         item.file,
-                        raw.text.span.clone(),
+                        raw.text.span(),
                         format!("a reflection of memory '{}' can never show", memory.id),
                     )
                     .label(format!("its condition can never hold: {why}"))
@@ -215,7 +215,7 @@ fn unused_declarations(m: &Merged, facts: &Facts<'_>, out: &mut Vec<Diagnostic>)
         let id = &item.raw.id;
         if !facts.recorded.contains(id.as_str()) {
             out.push(
-                Diagnostic::warning(item.file, id.span.clone(), format!("memory '{}' is never recorded", id.value))
+                Diagnostic::warning(item.file, id.span(), format!("memory '{}' is never recorded", id.value))
                     .label("no Remember effect records it")
                     .help(format!(
                         "record it with `Remember(\"{}\", \"<tone>\")` in a scene's or a choice's effects, or remove it",
@@ -230,7 +230,7 @@ fn unused_declarations(m: &Merged, facts: &Facts<'_>, out: &mut Vec<Diagnostic>)
             out.push(
                 Diagnostic::warning(
                     item.file,
-                    id.span.clone(),
+                    id.span(),
                     format!("keepsake '{}' is never given", id.value),
                 )
                 .label("no Gain effect gives it")
@@ -306,7 +306,7 @@ fn endings(m: &Merged, story: &Story, facts: &Facts<'_>, out: &mut Vec<Diagnosti
             continue;
         };
         out.push(
-            Diagnostic::warning(item.file, id.span.clone(), message)
+            Diagnostic::warning(item.file, id.span(), message)
                 .label("no playthrough can end here")
                 .help(help),
         );

@@ -17,10 +17,51 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default)]
 pub struct Spanned {
     pub value: String,
-    pub span: Option<Range<usize>>,
+    /// The literal's byte range, in 8 bytes rather than 24: a large story reads some
+    /// hundreds of thousands of strings. A range past 4 GiB is not kept.
+    at: Literal,
+}
+
+/// A byte range, or none (`start` at `u32::MAX`).
+#[derive(Debug, Clone, Copy)]
+struct Literal {
+    start: u32,
+    end: u32,
+}
+
+impl Default for Literal {
+    fn default() -> Self {
+        Self::of(None)
+    }
+}
+
+impl Literal {
+    fn of(span: Option<Range<usize>>) -> Self {
+        let narrow = |n: usize| u32::try_from(n).ok().filter(|&n| n != u32::MAX);
+        match span.and_then(|s| Some((narrow(s.start)?, narrow(s.end)?))) {
+            Some((start, end)) => Self { start, end },
+            None => Self {
+                start: u32::MAX,
+                end: u32::MAX,
+            },
+        }
+    }
 }
 
 impl Spanned {
+    /// A string and the byte range of its literal, when known.
+    pub fn new(value: String, span: Option<Range<usize>>) -> Self {
+        Self {
+            value,
+            at: Literal::of(span),
+        }
+    }
+
+    /// The byte range of the string's literal in its file, when known.
+    pub fn span(&self) -> Option<Range<usize>> {
+        (self.at.start != u32::MAX).then_some(self.at.start as usize..self.at.end as usize)
+    }
+
     /// Takes the next literal span for a string that serde has just read.
     pub(crate) fn from_literal(value: &str) -> Self {
         Self::from_owned_literal(value.to_owned())
@@ -28,10 +69,7 @@ impl Spanned {
 
     /// [`Spanned::from_literal`] of a string serde has already copied out.
     pub(crate) fn from_owned_literal(value: String) -> Self {
-        Self {
-            value,
-            span: next_span(),
-        }
+        Self::new(value, next_span())
     }
 
     pub fn as_str(&self) -> &str {

@@ -244,7 +244,7 @@ impl<'f> Validator<'f> {
     }
 
     fn error(&mut self, file: usize, at: &Spanned, message: String, label: &str, help: Option<String>) {
-        let mut d = Diagnostic::error(file, at.span.clone(), message).label(label);
+        let mut d = Diagnostic::error(file, at.span(), message).label(label);
         if let Some(help) = help {
             d = d.help(help);
         }

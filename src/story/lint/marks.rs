@@ -92,7 +92,7 @@ impl<'m> FlagAt<'m> {
         Self {
             file,
             name: x.as_str(),
-            span: x.span.clone(),
+            span: x.span(),
         }
     }
 }
@@ -155,12 +155,12 @@ impl Marks {
         for (f, c) in choices.clone() {
             self.choices.push(ChoiceMarks {
                 file: f,
-                id: Place::of(c.id.span.clone()),
-                to: Place::of(c.to.scene.span.clone()),
+                id: Place::of(c.id.span()),
+                to: Place::of(c.to.scene.span()),
             });
         }
         self.paragraphs
-            .extend(raw.text.iter().map(|p| Place::of(p.text.span.clone())));
+            .extend(raw.text.iter().map(|p| Place::of(p.text.span())));
         for e in &raw.effects {
             self.set(file, e);
         }
@@ -180,7 +180,7 @@ impl Marks {
         }
         self.scenes.push(SceneEntry {
             file,
-            id: Place::of(raw.id.span.clone()),
+            id: Place::of(raw.id.span()),
             choices_end: self.choices.len(),
             paragraphs_end: self.paragraphs.len(),
             sets_end,
@@ -209,7 +209,7 @@ impl Marks {
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         self.flags.push(FlagMark {
             file,
-            at: Place::of(x.span.clone()),
+            at: Place::of(x.span()),
             name: at(start)..at(self.names.len()),
         });
     }

@@ -148,17 +148,11 @@ impl serde::de::Visitor<'_> for ToVisitor {
     fn visit_unit<E: serde::de::Error>(self) -> Result<RawTo, E> {
         match super::super::source::word_here(&["Back"]) {
             Here::Word(w) if !w.call => Ok(RawTo {
-                scene: Spanned {
-                    value: "Back".into(),
-                    span: Some(w.span),
-                },
+                scene: Spanned::new("Back".into(), Some(w.span)),
                 back: true,
             }),
             Here::Unknown => Ok(RawTo {
-                scene: Spanned {
-                    value: "Back".into(),
-                    span: None,
-                },
+                scene: Spanned::new("Back".into(), None),
                 back: true,
             }),
             Here::Word(_) | Here::Nothing => Err(E::custom("`to` is a scene id in quotes, or Back")),

@@ -127,7 +127,7 @@ impl Validator<'_> {
                         Some(format!("first defined at {at}")),
                     );
                 } else {
-                    axes.insert(axis.id.value.clone(), (file, axis.id.span.clone()));
+                    axes.insert(axis.id.value.clone(), (file, axis.id.span()));
                 }
             }
             self.axes.insert(c.id.value.clone(), axes);
@@ -191,7 +191,7 @@ impl Validator<'_> {
                     )
                 }),
                 text: fold(&r.text.value),
-                pos: self.pos(file, r.text.span.as_ref().map(|s| s.start)),
+                pos: self.pos(file, r.text.span().map(|s| s.start)),
                 parts: self.text(StringPlace {
                     file,
                     literal: &r.text,

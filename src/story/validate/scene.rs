@@ -42,7 +42,7 @@ impl Validator<'_> {
         self.check_ending(item);
         let raw = &mut item.raw;
         let returns = choices.iter().any(|c: &Choice| c.back);
-        let pos = self.pos(file, raw.id.span.as_ref().map(|s| s.start));
+        let pos = self.pos(file, raw.id.span().as_ref().map(|s| s.start));
         Scene {
             id: std::mem::take(&mut raw.id.value),
             era: std::mem::take(&mut raw.era.value),
@@ -74,7 +74,7 @@ impl Validator<'_> {
         let raw = &mut item.raw;
         let mut text = Vec::with_capacity(raw.text.len());
         for (p, when) in raw.text.iter_mut().zip(whens) {
-            let pos = self.pos(file, p.text.span.as_ref().map(|s| s.start));
+            let pos = self.pos(file, p.text.span().map(|s| s.start));
             let parts = self.text(StringPlace {
                 file,
                 literal: &p.text,
@@ -182,7 +182,7 @@ impl Validator<'_> {
                 )),
             );
         } else {
-            ids.insert(c.id.value.clone(), (file, c.id.span.clone()));
+            ids.insert(c.id.value.clone(), (file, c.id.span()));
         }
     }
 

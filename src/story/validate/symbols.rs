@@ -29,8 +29,7 @@ impl Validator<'_> {
             );
             return false;
         }
-        self.table(table)
-            .insert(id.value.clone(), (file, id.span.clone()));
+        self.table(table).insert(id.value.clone(), (file, id.span()));
         true
     }
 

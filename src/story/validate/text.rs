@@ -28,7 +28,7 @@ impl Validator<'_> {
         for item in &m.conditions {
             let (name, raw) = &item.raw;
             if let Some((f, first, _)) = self.named.get(&name.value) {
-                let at = self.where_is(*f, first.span.as_ref());
+                let at = self.where_is(*f, first.span().as_ref());
                 self.error(
                     item.file,
                     name,
@@ -70,7 +70,7 @@ impl Validator<'_> {
                 self.diagnostics.push(
                     Diagnostic::warning(
                         item.file,
-                        name.span.clone(),
+                        name.span(),
                         format!("condition '{}' is named but never used", name.value),
                     )
                     .label("nothing reads it")
@@ -202,7 +202,7 @@ impl Validator<'_> {
 
     /// The file span of bytes `range` of a string read from `literal`.
     fn string_span(&self, file: usize, literal: &Spanned, range: Range<usize>) -> Option<Range<usize>> {
-        let span = literal.span.clone()?;
+        let span = literal.span()?;
         let source = self.files.get(file)?.text.get(span.clone())?;
         let start = text::source_offset(source, span.start, range.start);
         let end = text::source_offset(source, span.start, range.end).max(start);
@@ -243,10 +243,7 @@ impl Validator<'_> {
                 }
                 (Link::ElseIf | Link::Else, None) => {
                     let word = if p.link == Link::Else { "Else" } else { "ElseIf" };
-                    let at = Spanned {
-                        value: word.into(),
-                        span: p.head.clone().or_else(|| p.text.span.clone()),
-                    };
+                    let at = Spanned::new(word.into(), p.head.clone().or_else(|| p.text.span()));
                     self.error(
                         file,
                         &at,
@@ -301,10 +298,7 @@ struct Resolver<'v, 'f, 'a, 'p> {
 impl Resolve for Resolver<'_, '_, '_, '_> {
     fn condition(&mut self, name: &str, range: Range<usize>) -> Condition {
         let span = self.v.string_span(self.at.file, self.at.literal, range);
-        let name = Spanned {
-            value: name.to_owned(),
-            span,
-        };
+        let name = Spanned::new(name.to_owned(), span);
         let mut place = ConditionPlace {
             file: self.at.file,
             chance_slots: self.at.chance_slots.as_deref_mut(),
