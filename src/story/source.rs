@@ -17,34 +17,42 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Default)]
 pub struct Spanned {
     pub value: String,
-    /// The literal's byte range, in 8 bytes rather than 24: a large story reads some
-    /// hundreds of thousands of strings. A range past 4 GiB is not kept.
-    at: Literal,
+    /// The literal's byte range: a large story reads some hundreds of thousands of
+    /// strings, so it is held as a [`Place`].
+    at: Place,
 }
 
-/// A byte range, or none (`start` at `u32::MAX`).
+/// Where something is written: a byte range in its file, when known, in 8 bytes (a
+/// large story has hundreds of thousands of them). A range past 4 GiB is not kept.
 #[derive(Debug, Clone, Copy)]
-struct Literal {
+pub(in crate::story) struct Place {
     start: u32,
     end: u32,
 }
 
-impl Default for Literal {
+impl Default for Place {
     fn default() -> Self {
         Self::of(None)
     }
 }
 
-impl Literal {
-    fn of(span: Option<Range<usize>>) -> Self {
-        let narrow = |n: usize| u32::try_from(n).ok().filter(|&n| n != u32::MAX);
-        match span.and_then(|s| Some((narrow(s.start)?, narrow(s.end)?))) {
-            Some((start, end)) => Self { start, end },
-            None => Self {
-                start: u32::MAX,
-                end: u32::MAX,
+impl Place {
+    const UNKNOWN: u32 = u32::MAX;
+
+    pub(in crate::story) fn of(span: Option<Range<usize>>) -> Self {
+        let kept = span.and_then(|s| Some((u32::try_from(s.start).ok()?, u32::try_from(s.end).ok()?)));
+        match kept {
+            Some((start, end)) if start != Self::UNKNOWN => Self { start, end },
+            _ => Self {
+                start: Self::UNKNOWN,
+                end: Self::UNKNOWN,
             },
         }
+    }
+
+    /// The byte range, for a diagnostic.
+    pub(in crate::story) fn span(self) -> Option<Range<usize>> {
+        (self.start != Self::UNKNOWN).then_some(self.start as usize..self.end as usize)
     }
 }
 
@@ -53,13 +61,18 @@ impl Spanned {
     pub fn new(value: String, span: Option<Range<usize>>) -> Self {
         Self {
             value,
-            at: Literal::of(span),
+            at: Place::of(span),
         }
     }
 
     /// The byte range of the string's literal in its file, when known.
     pub fn span(&self) -> Option<Range<usize>> {
-        (self.at.start != u32::MAX).then_some(self.at.start as usize..self.at.end as usize)
+        self.at.span()
+    }
+
+    /// Where the string's literal is written, as it is held.
+    pub(in crate::story) fn place(&self) -> Place {
+        self.at
     }
 
     /// Takes the next literal span for a string that serde has just read.

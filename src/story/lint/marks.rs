@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use super::super::layers::SceneItem;
 use super::super::raw::{RawCondition, RawEffect};
-use super::super::source::Spanned;
+use super::super::source::{Place, Spanned};
 
 /// The marks of every scene, in flat lists: a few large allocations, not several
 /// small ones a scene, so that they go back to the allocator whole when the checks
@@ -106,34 +106,6 @@ pub(in crate::story) struct ChoiceMarks {
     pub to: Place,
 }
 
-/// Where something is written: a byte range in its file, when known, in 8 bytes (a
-/// large story has a hundred thousand of them). A range past 4 GiB is not kept.
-#[derive(Clone, Copy)]
-pub(in crate::story) struct Place {
-    start: u32,
-    end: u32,
-}
-
-impl Place {
-    const UNKNOWN: u32 = u32::MAX;
-
-    fn of(span: Option<Range<usize>>) -> Self {
-        let kept = span.and_then(|s| Some((u32::try_from(s.start).ok()?, u32::try_from(s.end).ok()?)));
-        match kept {
-            Some((start, end)) if start != Self::UNKNOWN => Self { start, end },
-            _ => Self {
-                start: Self::UNKNOWN,
-                end: Self::UNKNOWN,
-            },
-        }
-    }
-
-    /// The byte range, for a diagnostic.
-    pub(in crate::story) fn span(self) -> Option<Range<usize>> {
-        (self.start != Self::UNKNOWN).then_some(self.start as usize..self.end as usize)
-    }
-}
-
 impl Marks {
     /// Room for `scenes` scenes of `choices` choices and `paragraphs` paragraphs in all.
     pub(in crate::story) fn with_capacity(scenes: usize, choices: usize, paragraphs: usize) -> Self {
@@ -155,12 +127,11 @@ impl Marks {
         for (f, c) in choices.clone() {
             self.choices.push(ChoiceMarks {
                 file: f,
-                id: Place::of(c.id.span()),
-                to: Place::of(c.to.scene.span()),
+                id: c.id.place(),
+                to: c.to.scene.place(),
             });
         }
-        self.paragraphs
-            .extend(raw.text.iter().map(|p| Place::of(p.text.span())));
+        self.paragraphs.extend(raw.text.iter().map(|p| p.text.place()));
         for e in &raw.effects {
             self.set(file, e);
         }
@@ -180,7 +151,7 @@ impl Marks {
         }
         self.scenes.push(SceneEntry {
             file,
-            id: Place::of(raw.id.span()),
+            id: raw.id.place(),
             choices_end: self.choices.len(),
             paragraphs_end: self.paragraphs.len(),
             sets_end,
@@ -209,7 +180,7 @@ impl Marks {
         let at = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         self.flags.push(FlagMark {
             file,
-            at: Place::of(x.span()),
+            at: x.place(),
             name: at(start)..at(self.names.len()),
         });
     }

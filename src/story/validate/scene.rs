@@ -42,7 +42,7 @@ impl Validator<'_> {
         self.check_ending(item);
         let raw = &mut item.raw;
         let returns = choices.iter().any(|c: &Choice| c.back);
-        let pos = self.pos(file, raw.id.span().as_ref().map(|s| s.start));
+        let pos = self.pos(file, raw.id.span().map(|s| s.start));
         Scene {
             id: std::mem::take(&mut raw.id.value),
             era: std::mem::take(&mut raw.era.value),

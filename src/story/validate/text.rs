@@ -193,10 +193,10 @@ impl Validator<'_> {
             .get(start..offset.min(f.text.len()))
             .map_or(0, |s| s.chars().count())
             + 1;
-        let wide = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Pos {
-            line: wide(line),
-            column: wide(column),
+            line: narrow(line),
+            column: narrow(column),
         }
     }
 
