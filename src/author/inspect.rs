@@ -7,6 +7,7 @@
 //! is the plain player's text form, and [`Trace::rows`] flattens a condition tree into
 //! indented rows for a full-screen view.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -137,14 +138,18 @@ fn paragraph_reports(
             reads.read(w);
             let condition = trace(story, w, state);
             Some(ParagraphReport {
-                excerpt: excerpt(p.text()),
+                excerpt: excerpt(&p.text()),
                 shown: condition.holds,
                 condition,
             })
         })
         .collect();
     let texts = scene.text.iter().map(|p| (&p.parts, p.text()));
-    for (parts, source) in texts.chain(scene.choices.iter().map(|c| (&c.label_parts, c.label()))) {
+    let labels = scene
+        .choices
+        .iter()
+        .map(|c| (&c.label_parts, Cow::Borrowed(c.label())));
+    for (parts, source) in texts.chain(labels) {
         let mut inline = Vec::new();
         inline_conditions(parts, &mut inline);
         for (name, negate, when) in inline {
@@ -152,7 +157,7 @@ fn paragraph_reports(
             let condition = trace(story, when, state);
             let bang = if negate { "!" } else { "" };
             paragraphs.push(ParagraphReport {
-                excerpt: format!("{{{bang}{name} ? …}} in “{}”", excerpt(source)),
+                excerpt: format!("{{{bang}{name} ? …}} in “{}”", excerpt(&source)),
                 shown: condition.holds != negate,
                 condition,
             });

@@ -153,12 +153,9 @@ pub struct Paragraph {
     /// When it shows; an `ElseIf` or `Else` holds the conditions before it, negated.
     /// Boxed, as most paragraphs have none.
     pub when: Option<Box<Condition>>,
-    /// The string as written (line breaks folded), kept only where it differs from
-    /// the text of `parts` (a string with inline forms or escapes): most paragraphs
-    /// are plain, and a large story would otherwise hold its prose twice. Read it
-    /// with [`Paragraph::text`].
-    written: Option<Box<str>>,
-    /// The string parsed: what the engine renders.
+    /// The string parsed: what the engine renders, and (written back, with
+    /// [`Paragraph::text`]) what the tools quote. The string as written is not kept: a
+    /// large story would hold its prose twice.
     pub parts: Text,
     /// Where the string is written.
     pub pos: Pos,

@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::model::Condition;
 
 mod parse;
+mod source;
 mod words;
 
 pub use parse::parse;

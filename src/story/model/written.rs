@@ -1,5 +1,7 @@
-//! A paragraph's string and a choice's label as written, kept only where they differ
-//! from the text their parts already hold.
+//! A choice's label as written, kept only where it differs from the text its parts
+//! already hold, and a paragraph's string written back from its parts.
+
+use std::borrow::Cow;
 
 use super::{Choice, Condition, Effect, Paragraph, Pos, Text};
 
@@ -62,18 +64,18 @@ fn written<'t>(kept: Option<&'t str>, parts: &'t Text) -> &'t str {
 }
 
 impl Paragraph {
-    /// A paragraph of `parts`, parsed from `written` (as written, line breaks folded).
-    pub fn new(when: Option<Box<Condition>>, written: String, parts: Text, pos: Pos) -> Self {
-        Self {
-            when,
-            written: kept(written, &parts),
-            parts,
-            pos,
-        }
+    /// A paragraph of `parts`, shown when `when` holds.
+    pub fn new(when: Option<Box<Condition>>, parts: Text, pos: Pos) -> Self {
+        Self { when, parts, pos }
     }
 
-    /// The string as written (line breaks folded), for tools that name it.
-    pub fn text(&self) -> &str {
-        written(self.written.as_deref(), &self.parts)
+    /// The string in the inline language (line breaks folded), for tools that quote
+    /// it: as written when it is plain, else written back from its parts
+    /// ([`Text::source`]).
+    pub fn text(&self) -> Cow<'_, str> {
+        match self.parts.as_plain() {
+            Some(plain) => Cow::Borrowed(plain),
+            None => Cow::Owned(self.parts.source()),
+        }
     }
 }

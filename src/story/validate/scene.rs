@@ -61,19 +61,19 @@ impl Validator<'_> {
         }
     }
 
-    /// A scene's paragraphs, their strings moved out of `item`; `whens` holds each
-    /// one's condition, checked.
+    /// A scene's paragraphs, their strings parsed; `whens` holds each one's condition,
+    /// checked.
     fn paragraphs(
         &mut self,
-        item: &mut SceneItem,
+        item: &SceneItem,
         whens: Vec<Option<Condition>>,
         slots: &mut ChanceSlots,
         shuffles: &mut Vec<usize>,
     ) -> Vec<Paragraph> {
         let file = item.file;
-        let raw = &mut item.raw;
+        let raw = &item.raw;
         let mut text = Vec::with_capacity(raw.text.len());
-        for (p, when) in raw.text.iter_mut().zip(whens) {
+        for (p, when) in raw.text.iter().zip(whens) {
             let pos = self.pos(file, p.text.span().map(|s| s.start));
             let parts = self.text(StringPlace {
                 file,
@@ -82,8 +82,7 @@ impl Validator<'_> {
                 shuffles: Some(&mut *shuffles),
                 anchor: &raw.id,
             });
-            let written = fold_owned(std::mem::take(&mut p.text.value));
-            text.push(Paragraph::new(when.map(Box::new), written, parts, pos));
+            text.push(Paragraph::new(when.map(Box::new), parts, pos));
         }
         text
     }
