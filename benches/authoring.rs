@@ -102,7 +102,8 @@ criterion_group! {
     targets = bench
 }
 /// The binary's allocator, so that the figures are the ones a player and an author see.
+#[cfg(not(target_env = "msvc"))]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 criterion_main!(benches);
