@@ -17,10 +17,10 @@ use hailsham::{play, term_safe};
 
 /// jemalloc rather than the system's: loading a large story makes and frees millions of
 /// small strings; with glibc's allocator that churn was a third of `check`'s time and
-/// the peak was 73 MiB. Built with one arena (see `.cargo/config.toml`), so that what
-/// the parsing threads free is taken again by the model: the 10,000-scene story peaks
-/// at about 54 MiB (mimalloc, which this replaced, kept freed pages a second before
-/// reusing or returning them, and peaked at 58–60).
+/// the peak was 73 MiB. Built with one arena (see `.cargo/config.toml`), so that the
+/// memory the parsing threads free is taken again by the model built on this one:
+/// checking the 10,000-scene story peaks at about 51 MiB. (mimalloc, used before, kept
+/// those pages for a second before handing them back, and peaked at 58–60 MiB.)
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

@@ -306,3 +306,34 @@ fn a_named_roll_is_one_roll_however_often_it_is_named() {
     let roll = scene.text[1].when.as_ref().expect("condition");
     assert_eq!(roll.to_string(), "Roll(\"rain\", 50)");
 }
+
+#[test]
+fn a_game_begun_again_in_a_used_state_is_the_game_begun_afresh() {
+    use hailsham::engine::core::{self, State};
+    for story in [story(), hailsham::story::load_embedded().expect("built in").story] {
+        let start = engine::scene_ix(&story, &story.start).expect("a start scene");
+        let blank = State::blank(story.plan(), 0, start);
+        let mut reused = blank.clone();
+        for seed in 0..64_u64 {
+            let fresh = core::begin(&story, seed, start, &mut ());
+            core::begin_again(&story, seed, &blank, &mut reused, &mut ());
+            assert_eq!(reused, fresh, "seed {seed}");
+            // Step both alike for a while, so the next seed begins in a used state.
+            let mut fresh = fresh;
+            for n in 0..40_u64 {
+                let offered: Vec<usize> = core::offered(story.plan(), &fresh).collect();
+                let pick = usize::try_from((seed + n) % offered.len().max(1) as u64).unwrap_or(0);
+                let Some(&ci) = offered.get(pick) else {
+                    break;
+                };
+                core::step(&story, &mut fresh, ci, &mut ()).expect("a step");
+                core::step(&story, &mut reused, ci, &mut ()).expect("a step");
+                assert_eq!(reused, fresh, "seed {seed}, step {n}");
+                if fresh.ending.is_some() {
+                    break;
+                }
+            }
+            assert!(fresh.step > 0, "seed {seed}: no choice was taken");
+        }
+    }
+}

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{State, core};
 use crate::story::compiled::ScenePlan;
 use crate::story::{Paragraph, Story};
-use run::walk_once;
+use run::{Scratch, walk_once};
 
 pub use command::run;
 pub use explore::{ExploreOptions, explore};
@@ -213,7 +213,7 @@ impl Tally {
 }
 
 /// One run: the index, the run's seed, the step cap, and the tally to count into.
-type Walker = fn(&Index<'_>, u64, usize, &mut Tally);
+type Walker = fn(&Index<'_>, u64, usize, &mut Tally, &mut Scratch);
 
 /// Random playthroughs: `runs` of them, from `seed`, spread over `threads`.
 pub fn random(story: &Story, options: WalkOptions) -> WalkReport {
@@ -233,9 +233,10 @@ fn random_with(story: &Story, options: WalkOptions, walker: Walker) -> WalkRepor
                 let last = (first + per).min(options.runs);
                 let worker = scope.spawn(move || {
                     let mut tally = Tally::new(index);
+                    let mut scratch = Scratch::new(index);
                     for run in first..last {
                         let seed = options.seed.wrapping_add(run as u64);
-                        guarded(index, seed, options.max_steps, &mut tally, walker);
+                        guarded(index, seed, options.max_steps, (&mut tally, &mut scratch), walker);
                     }
                     tally
                 });
@@ -306,8 +307,17 @@ fn word_stats(words: &[usize]) -> Option<WordStats> {
 
 /// One run, with a panic in it reported as a problem of that run rather than losing
 /// the thread's every count.
-fn guarded(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally, walker: Walker) {
-    let run = std::panic::AssertUnwindSafe(|| walker(index, seed, max_steps, &mut *tally));
+fn guarded(
+    index: &Index<'_>,
+    seed: u64,
+    max_steps: usize,
+    (tally, scratch): (&mut Tally, &mut Scratch),
+    walker: Walker,
+) {
+    // A run that panics may leave the scratch half stepped: the next run makes its
+    // state again from the blank one and counts what it sees under a new number, so
+    // nothing of the lost run carries over.
+    let run = std::panic::AssertUnwindSafe(|| walker(index, seed, max_steps, &mut *tally, &mut *scratch));
     if let Err(payload) = std::panic::catch_unwind(run) {
         tally.problems.push(Problem {
             kind: ProblemKind::Panic,
@@ -338,9 +348,15 @@ pub fn ratio(n: u64, of: u64) -> f64 {
 mod tests {
     use super::*;
 
-    fn panics_on_seed_3(index: &Index<'_>, seed: u64, max_steps: usize, tally: &mut Tally) {
+    fn panics_on_seed_3(
+        index: &Index<'_>,
+        seed: u64,
+        max_steps: usize,
+        tally: &mut Tally,
+        scratch: &mut Scratch,
+    ) {
         assert!(seed != 3, "a bug met on seed {seed}");
-        walk_once(index, seed, max_steps, tally);
+        walk_once(index, seed, max_steps, tally, scratch);
     }
 
     #[test]

@@ -139,15 +139,27 @@ impl State {
 
 /// Starts a game of `story` at `scene`.
 pub fn begin<V: Events>(story: &Story, seed: u64, scene: SceneIx, events: &mut V) -> State {
-    let plan = story.plan();
-    let mut state = State::blank(plan, seed, scene);
+    let mut state = State::blank(story.plan(), seed, scene);
+    start(story, &mut state, events);
+    state
+}
+
+/// [`begin`] in `state`, reusing its allocations: `blank` is [`State::blank`] of this
+/// story at the scene to start in, with any seed (for a walker's thousands of runs).
+pub fn begin_again<V: Events>(story: &Story, seed: u64, blank: &State, state: &mut State, events: &mut V) {
+    state.copy_from(blank);
+    state.rng = RngState::new(seed);
+    start(story, state, events);
+}
+
+/// Enters the scene of a blank state.
+fn start<V: Events>(story: &Story, state: &mut State, events: &mut V) {
     if V::LISTENING {
         events.push(Event::EraBegan {
-            era: plan.eras.name(state.era.index()).to_owned(),
+            era: story.plan().eras.name(state.era.index()).to_owned(),
         });
     }
-    enter(story, &mut state, scene, events);
-    state
+    enter(story, state, state.scene, events);
 }
 
 /// The one rule for whether a choice is offered now: its condition holds, a once-only
