@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{State, core};
+use crate::story::Story;
 use crate::story::compiled::ScenePlan;
-use crate::story::{Paragraph, Story};
 use run::{Scratch, walk_once};
 
 pub use command::run;
@@ -129,8 +129,8 @@ struct Index<'s> {
     /// Where each scene's choices start in the flat choice counters.
     choice_base: Vec<usize>,
     choice_total: usize,
-    /// Each scene's paragraphs' words, counted once a walk (play never needs them).
-    words: Vec<Box<[u32]>>,
+    /// Each scene's paragraphs' words ([`Story::paragraph_words`], counted once a story).
+    words: &'s [Box<[u32]>],
 }
 
 impl<'s> Index<'s> {
@@ -144,14 +144,7 @@ impl<'s> Index<'s> {
                 .map(|s| s.choices.first().map_or(0, |c| c.global as usize))
                 .collect(),
             choice_total: plan.choice_total,
-            words: story
-                .scenes
-                .iter()
-                .map(|scene| {
-                    let count = |p: &Paragraph| u32::try_from(p.parts.word_count()).unwrap_or(u32::MAX);
-                    scene.text.iter().map(count).collect()
-                })
-                .collect(),
+            words: story.paragraph_words(),
         }
     }
 

@@ -6,7 +6,7 @@
 //! panic; it still returns errors rather than assuming.
 
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use super::compiled::{Names, Plan};
 
@@ -41,6 +41,9 @@ pub struct Story {
     /// The story compiled for the engine (see [`compiled`](super::compiled)), shared by
     /// every copy of the story.
     pub(crate) plan: Arc<Plan>,
+    /// The words of each scene's paragraphs, counted when first asked for
+    /// ([`Story::paragraph_words`]).
+    pub(crate) paragraph_words: OnceLock<Box<[Box<[u32]>]>>,
 }
 
 /// Who tells the story: a name and a pronoun. Without one in the manifest, "the
@@ -223,6 +226,19 @@ impl Story {
     /// compiles it once it has built the story.
     pub(crate) fn set_plan(&mut self, plan: Plan) {
         self.plan = Arc::new(plan);
+    }
+
+    /// The words of each paragraph (every alternative of its inline forms counted), by
+    /// scene and paragraph: counted the first time they are asked for, as the scenes
+    /// were loaded. A walk reads them on every step; play never does.
+    pub fn paragraph_words(&self) -> &[Box<[u32]>] {
+        self.paragraph_words.get_or_init(|| {
+            let count = |p: &Paragraph| u32::try_from(p.parts.word_count()).unwrap_or(u32::MAX);
+            self.scenes
+                .iter()
+                .map(|scene| scene.text.iter().map(count).collect())
+                .collect()
+        })
     }
 
     pub fn scene(&self, id: &str) -> Option<&Scene> {

@@ -259,6 +259,7 @@ fn assemble(m: &Merged, characters: Vec<Character>, memories: Vec<Memory>, scene
         content_hash: 0,
         scene_names,
         plan: Default::default(),
+        paragraph_words: Default::default(),
     }
 }
 
