@@ -70,12 +70,8 @@ impl Paragraph {
     }
 
     /// The string in the inline language (line breaks folded), for tools that quote
-    /// it: as written when it is plain, else written back from its parts
-    /// ([`Text::source`]).
+    /// it: written back from its parts ([`Text::source`]).
     pub fn text(&self) -> Cow<'_, str> {
-        match self.parts.as_plain() {
-            Some(plain) => Cow::Borrowed(plain),
-            None => Cow::Owned(self.parts.source()),
-        }
+        self.parts.source()
     }
 }

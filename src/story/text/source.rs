@@ -1,17 +1,28 @@
 //! A text written back in the inline language, for tools that quote a string the
 //! model keeps only parsed.
 
+use std::borrow::Cow;
+
 use super::{IfForm, Piece, Text, VaryForm};
+
+/// The characters a literal run escapes with a backslash; inside braces, `|` too.
+const ESCAPED: [char; 4] = ['*', '{', '}', '\\'];
 
 impl Text {
     /// The text written back in the inline language: `{name ? then | otherwise}`,
     /// `{seq: a | b}`, `*`, and a backslash before each character that would otherwise
     /// mean something. It reads back as the same text; the blanks inside braces are as
-    /// the guide writes them, which may not be as the author did.
-    pub fn source(&self) -> String {
+    /// the guide writes them, which may not be as the author did. A plain run with
+    /// nothing to escape (most strings) is borrowed as it is.
+    pub fn source(&self) -> Cow<'_, str> {
+        if let Some(plain) = self.as_plain()
+            && !plain.contains(ESCAPED)
+        {
+            return Cow::Borrowed(plain);
+        }
         let mut s = String::new();
         self.write_source(&mut s, false);
-        s
+        Cow::Owned(s)
     }
 
     fn write_source(&self, out: &mut String, inside: bool) {
@@ -19,7 +30,7 @@ impl Text {
             match piece {
                 Piece::Lit(l) => {
                     for c in l.chars() {
-                        if matches!(c, '*' | '{' | '}' | '\\') || (inside && c == '|') {
+                        if ESCAPED.contains(&c) || (inside && c == '|') {
                             out.push('\\');
                         }
                         out.push(c);

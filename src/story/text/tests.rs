@@ -95,6 +95,7 @@ fn source_offsets_count_escapes() {
 fn a_text_written_back_reads_back_as_the_same_text() {
     for (s, written) in [
         ("plain words", "plain words"),
+        (r"plain but \* escaped", r"plain but \* escaped"),
         (r"a *b* \{c\} d|e \\ f", r"a *b* \{c\} d|e \\ f"),
         ("x{x ? | y}z", "x{x ? | y}z"),
         ("{seq:a|b c|d}e", "{seq: a | b c | d}e"),
